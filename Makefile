@@ -1,0 +1,46 @@
+# Deux commandes suffisent : « make site » et « make test ». Chacune installe ce qu'il faut.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installe
+
+.PHONY: site serve apercu test valider schema bench bench-quick clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+## Construire le site publié dans build/site
+site: $(STAMP)
+	$(BIN)/banque construire
+
+## Aperçu en direct (http://127.0.0.1:8000), les modifications s'affichent seules
+serve: $(STAMP)
+	$(BIN)/banque servir
+
+## Aperçu du comité : montre aussi les brouillons et fiches en relecture
+apercu: $(STAMP)
+	$(BIN)/banque servir --apercu
+
+## Vérifier toutes les fiches
+valider: $(STAMP)
+	$(BIN)/banque valider
+
+## Réexporter le schéma JSON après un changement de modèle ou de vocabulaire
+schema: $(STAMP)
+	$(BIN)/banque schema
+
+## Tous les tests (dont les tests dans Chromium)
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run.py --quick
+
+clean:
+	rm -rf build $(VENV)

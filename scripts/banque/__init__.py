@@ -1,0 +1,1 @@
+"""Banque d'expériences des alliances en territoires: sheets in, static site out."""

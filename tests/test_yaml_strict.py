@@ -1,0 +1,61 @@
+"""The strict YAML reader keeps editors' values as they typed them."""
+
+from __future__ import annotations
+
+import pytest
+
+from banque import yaml_strict
+
+
+def data(text: str):
+    doc, issues = yaml_strict.parse(text)
+    assert issues == []
+    return doc.data
+
+
+@pytest.mark.parametrize(
+    "scalar, expected",
+    [
+        ("NO", "NO"), ("no", "no"), ("on", "on"), ("oui", "oui"), ("Yes", "Yes"),
+        ("01000", "01000"), ("01", "01"), ("0o17", "0o17"), ("0x1F", "0x1F"),
+        ("1:30", "1:30"), ("2015-01-08", "2015-01-08"), ("2A", "2A"),
+        ("2015", 2015), ("0", 0), ("-3", -3), ("1.5", 1.5),
+        ("true", True), ("false", False), ("null", None), ("~", None), ("", None),
+        ('"true"', "true"), ("'2015'", "2015"),
+    ],
+)
+def test_scalars_follow_yaml_12_core_narrowed(scalar, expected):
+    value = data(f"cle: {scalar}\n")["cle"]
+    assert value == expected and type(value) is type(expected)
+
+
+def test_lines_are_kept_for_nested_values():
+    doc, _ = yaml_strict.parse("a: 1\nb:\n  - x: 2\n    y: 3\n", first=2)
+    assert doc.lines[("a",)] == 2
+    assert doc.lines[("b", 0, "y")] == 5
+
+
+def test_duplicate_key_names_both_lines_and_keeps_first():
+    doc, issues = yaml_strict.parse("a: 1\nb: 2\na: 3\n")
+    assert doc.data == {"a": 1, "b": 2}
+    assert len(issues) == 1 and "lignes 1 et 3" in issues[0].message
+
+
+def test_alias_bomb_is_refused_before_expansion():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    doc, issues = yaml_strict.parse(bomb)
+    assert doc is None
+    assert {i.message.split(" ")[0] for i in issues} == {"ancre", "alias"}
+
+
+@pytest.mark.parametrize("text", ["a: !!python/object:os.system x\n", "a: !custom x\n", "a: !!binary aGVsbG8=\n"])
+def test_explicit_tags_are_refused(text):
+    doc, issues = yaml_strict.parse(text)
+    assert doc is None and "étiquette" in issues[0].message
+
+
+def test_tab_indentation_gets_french_message():
+    doc, issues = yaml_strict.parse("a:\n\t- b\n")
+    assert doc is None and "tabulation" in issues[0].message and issues[0].line == 2
