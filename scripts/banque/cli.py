@@ -36,6 +36,29 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_construire(args: argparse.Namespace) -> int:
+    from .build import Layout, construire
+
+    layout = Layout.default(Path.cwd(), content=args.contenu, build=args.sortie)
+    return construire(layout, preview=args.apercu)
+
+
+def cmd_servir(args: argparse.Namespace) -> int:
+    import os
+
+    from .build import Layout, generate
+
+    layout = Layout.default(Path.cwd())
+    if not generate(layout, preview=args.apercu):
+        return 1
+    os.environ["BANQUE_SERVE"] = "1"
+    os.environ["BANQUE_APERCU"] = "1" if args.apercu else "0"
+    from mkdocs.__main__ import cli
+
+    argv = ["serve", "--dev-addr", args.adresse, "-f", str(layout.root / "mkdocs.yml")]
+    return cli.main(args=argv, standalone_mode=False) or 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banque",
@@ -49,9 +72,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--contenu", type=Path, default=CONTENT, help="dossier de la banque (références, slugs)")
     p.set_defaults(func=cmd_valider)
 
+    p = sub.add_parser("construire", help="valider puis construire le site dans build/site")
+    p.add_argument("--apercu", action="store_true", help="inclure brouillons et fiches en relecture (aperçu du comité)")
+    p.add_argument("--contenu", type=Path, default=None, help="dossier des fiches (par défaut : content/)")
+    p.add_argument("--sortie", type=Path, default=None, help="dossier de construction (par défaut : build/)")
+    p.set_defaults(func=cmd_construire)
+
+    p = sub.add_parser("servir", help="aperçu en direct du site, mis à jour à chaque modification")
+    p.add_argument("--apercu", action="store_true", help="inclure brouillons et fiches en relecture")
+    p.add_argument("--adresse", default="127.0.0.1:8000", help="adresse d'écoute (par défaut 127.0.0.1:8000)")
+    p.set_defaults(func=cmd_servir)
+
     p = sub.add_parser("schema", help="exporter le schéma JSON dans schema/")
     p.add_argument("--verifier", action="store_true", help="échouer si le schéma exporté n'est pas à jour")
     p.set_defaults(func=cmd_schema)
+
+    from . import commands_editorial  # the committee's tools: nouvelle-fiche, relire, importer…
+
+    commands_editorial.register(sub)
     return parser
 
 

@@ -1,0 +1,147 @@
+"""`banque construire`: the orchestrator, read top to bottom.
+
+1. validate all of content/ (stop with the French report on any problem);
+2. render Markdown pages into build/docs (only changed files are rewritten);
+3. run a strict mkdocs build into a temporary folder;
+4. index it with Pagefind;
+5. replace build/site with the new site in one rename.
+
+A failure at any step leaves the previous build/site untouched and says
+which step failed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render, report
+from .check import collect, validate
+from .paths import PROJECT
+from .yaml_strict import load_data_file
+
+
+class BuildError(Exception):
+    """A build step failed; the message is French and names the step."""
+
+    def __init__(self, step: str, detail: str):
+        super().__init__(f"Échec à l'étape « {step} » : {detail}")
+        self.step = step
+
+
+@dataclass
+class Layout:
+    root: Path  # the project (mkdocs.yml, content/)
+    content: Path
+    build: Path
+
+    @property
+    def docs(self) -> Path:
+        return self.build / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.build / "site"
+
+    @classmethod
+    def default(cls, root: Path | None = None, content: Path | None = None, build: Path | None = None) -> "Layout":
+        root = root or PROJECT
+        return cls(root, content or root / "content", build or root / "build")
+
+
+def mkdocs_settings(root: Path) -> dict:
+    return load_data_file((root / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml")
+
+
+def source_date_epoch(root: Path) -> str:
+    """The last commit's time: two builds of one commit are byte-identical."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True)
+        if out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return "1420675200"  # 2015-01-08, the pioneers' meeting: fixed when there is no git
+
+
+def generate(layout: Layout, preview: bool = False, log=print) -> bool:
+    """Steps 1 and 2: validate, then render into build/docs. False if invalid."""
+    bank, problems = validate([layout.content], layout.content)
+    if any(p.severity == "erreur" for p in problems):
+        log(report.as_text(problems, len(collect([layout.content]))))
+        return False
+    cfg = render.SiteConfig.from_mkdocs(mkdocs_settings(layout.root), apercu=preview)
+    files = render.render_all(bank.visible(preview), cfg)
+    written, removed = render.write_changed(files, layout.docs)
+    log(f"Pages générées : {len(files)} fichiers ({written} réécrits, {removed} supprimés).")
+    return True
+
+
+def mkdocs_build(layout: Layout, site_dir: Path, preview: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        config = load_config(
+            str(layout.root / "mkdocs.yml"),
+            docs_dir=str(layout.docs),
+            site_dir=str(site_dir),
+            strict=True,
+        )
+        config.extra["banque_apercu"] = preview
+        build(config)
+    except (Abort, MkDocsException, SystemExit) as exc:
+        raise BuildError("mkdocs build --strict", str(exc) or "avertissements (voir ci-dessus)") from exc
+
+
+def pagefind_index(site_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise BuildError("index de recherche (Pagefind)", (result.stderr or result.stdout).strip())
+
+
+def swap(new_site: Path, site: Path) -> None:
+    """Put the new site in place: the old one moves aside only once the new one is complete."""
+    old = site.with_name(site.name + ".ancien")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    new_site.rename(site)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def construire(layout: Layout, preview: bool = False, log=print) -> int:
+    start = time.perf_counter()
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(layout.root)
+    if not generate(layout, preview, log):
+        log("Le site n'a pas été reconstruit : le site précédent reste en place.")
+        return 1
+    layout.build.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=layout.build))
+    try:
+        mkdocs_build(layout, tmp, preview)
+        pagefind_index(tmp)
+        swap(tmp, layout.site)
+    except BuildError as exc:
+        log(str(exc))
+        log("Le site précédent reste en place.")
+        return 1
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    log(f"Site construit dans {layout.site} en {time.perf_counter() - start:.1f} s.")
+    return 0

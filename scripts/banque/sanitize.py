@@ -1,0 +1,37 @@
+"""Sanitise rendered sheet HTML with nh3 (ammonia): an allowlist that matches
+the Markdown extensions we enable. Scripts, iframes, styles, event handlers and
+javascript:/data: links are dropped whatever their letter case."""
+
+from __future__ import annotations
+
+import nh3
+
+TAGS = {
+    "a", "abbr", "article", "aside", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p", "pre", "span",
+    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "details", "summary",
+}
+_COMMON = {"class", "id", "title", "hidden", "role", "aria-label", "aria-labelledby", "aria-hidden"}
+ATTRIBUTES = {
+    "*": _COMMON,
+    "a": _COMMON | {"href"},
+    "img": _COMMON | {"src", "alt", "width", "height"},
+    "td": _COMMON | {"align"},
+    "th": _COMMON | {"align"},
+    # Our own templates mark the indexed region and search filters.
+    "article": _COMMON | {"data-pagefind-body"},
+    "span": _COMMON | {"data-pagefind-filter"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def clean(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
