@@ -11,14 +11,16 @@ from pathlib import Path
 
 from banque import sanitize
 from banque.build import Layout, generate
+from banque.paths import VOCABULARIES
 
 
 def on_serve(server, config, builder):
     root = Path(config.config_file_path).parent
     # A change in a sheet or a vocabulary triggers mkdocs' rebuild, whose
     # on_pre_build regenerates the Markdown pages.
-    for folder in ("content", "schema/vocabulaires"):
-        server.watch(str(root / folder))
+    for folder in (root / "content", VOCABULARIES):
+        if folder.exists():
+            server.watch(str(folder))
     return server
 
 
