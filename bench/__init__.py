@@ -1,0 +1,1 @@
+"""Mesures de performance de la banque (banc d'essai) : `python bench/run.py`."""
