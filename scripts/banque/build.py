@@ -12,7 +12,9 @@ which step failed.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -90,6 +92,11 @@ def mkdocs_build(layout: Layout, site_dir: Path, preview: bool) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    # mkdocs logs the warnings that make a strict build fail; keep them for the message.
+    warnings: list[str] = []
+    handler = _Collect(warnings)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
     try:
         config = load_config(
             str(layout.root / "mkdocs.yml"),
@@ -100,7 +107,38 @@ def mkdocs_build(layout: Layout, site_dir: Path, preview: bool) -> None:
         config.extra["banque_apercu"] = preview
         build(config)
     except (Abort, MkDocsException, SystemExit) as exc:
-        raise BuildError("mkdocs build --strict", str(exc) or "avertissements (voir ci-dessus)") from exc
+        detail = "\n".join(["", *(f"  - {w}" for w in warnings)]) if warnings else str(exc)
+        raise BuildError("mkdocs build --strict", detail) from exc
+    finally:
+        logger.removeHandler(handler)
+
+
+# mkdocs' warnings are English: the ones sheets can cause are rewritten in French.
+_MKDOCS_WARNINGS = [
+    (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target '[^']*' is not found"),
+     "la page « {page} » contient un lien « {link} » vers une page qui n'existe pas : corrigez le lien dans la fiche"),
+    (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc '[^']*' does not contain an anchor '#?(?P<anchor>[^']+)'"),
+     "la page « {page} » contient un lien « {link} » vers une ancre « {anchor} » qui n'existe pas"),
+    (re.compile(r"Doc file '(?P<page>[^']+)' contains a link to '(?P<link>[^']+)' which is not found"),
+     "la page « {page} » contient un lien « {link} » vers une page qui n'existe pas"),
+]
+
+
+def _french(message: str) -> str:
+    for pattern, template in _MKDOCS_WARNINGS:
+        match = pattern.search(message)
+        if match:
+            return template.format(**match.groupdict())
+    return message
+
+
+class _Collect(logging.Handler):
+    def __init__(self, sink: list[str]):
+        super().__init__(level=logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(_french(record.getMessage()))
 
 
 def pagefind_index(site_dir: Path) -> None:

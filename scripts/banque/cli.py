@@ -39,7 +39,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_construire(args: argparse.Namespace) -> int:
     from .build import Layout, construire
 
-    layout = Layout.default(Path.cwd(), content=args.contenu, build=args.sortie)
+    # A committee preview never lands where the public site is deployed from.
+    sortie = args.sortie or (Path.cwd() / "build" / "apercu" if args.apercu else None)
+    layout = Layout.default(Path.cwd(), content=args.contenu, build=sortie)
     return construire(layout, preview=args.apercu)
 
 
@@ -75,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("construire", help="valider puis construire le site dans build/site")
     p.add_argument("--apercu", action="store_true", help="inclure brouillons et fiches en relecture (aperçu du comité)")
     p.add_argument("--contenu", type=Path, default=None, help="dossier des fiches (par défaut : content/)")
-    p.add_argument("--sortie", type=Path, default=None, help="dossier de construction (par défaut : build/)")
+    p.add_argument("--sortie", type=Path, default=None, help="dossier de construction (par défaut : build/, ou build/apercu/ avec --apercu)")
     p.set_defaults(func=cmd_construire)
 
     p = sub.add_parser("servir", help="aperçu en direct du site, mis à jour à chaque modification")

@@ -24,6 +24,13 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_config(config):
+    # `banque servir --apercu` shows the committee banner on every page.
+    if os.environ.get("BANQUE_APERCU") == "1":
+        config.extra["banque_apercu"] = True
+    return config
+
+
 def on_pre_build(config):
     if os.environ.get("BANQUE_SERVE"):
         root = Path(config.config_file_path).parent

@@ -164,20 +164,6 @@ def experience_view(sheet: Sheet, bank: Bank, cfg: SiteConfig) -> dict:
         "sources": [s.model_dump() for s in m.sources],
         "edition": f"{cfg.edition_url}content/experiences/{sheet.path.name}",
         "statut": m.statut,
-        "filtres": _filters(sheet),
-    }
-
-
-def _filters(sheet: Sheet) -> dict[str, list[str]]:
-    """Pagefind filters: readers narrow search results by these."""
-    m: Experience = sheet.model  # type: ignore[assignment]
-    ref = territories()
-    regions = [ref.regions[r]["nom"] for r in sheet.regions] or [
-        "France entière" if sheet.scope == "national" else "International"]
-    return {
-        "region": regions,
-        "modele": [vocabulary("modeles").label(u.modele) for u in m.modeles],
-        "theme": [vocabulary("themes").label(t) for t in m.themes],
     }
 
 
