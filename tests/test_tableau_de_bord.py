@@ -1,0 +1,101 @@
+"""`banque tableau-de-bord`: plain data from dashboard.gather, rendered by the command."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from banque import dashboard
+
+from .conftest import ROOT
+
+EDITORIAL = ROOT / "tests" / "editorial"
+GOLDEN = EDITORIAL / "tableau-de-bord"
+TODAY = dt.date(2026, 1, 15)
+
+
+def banque(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "banque.cli", *args], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"{path.name} créé : relisez-le puis relancez les tests")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    # A copy outside any git repository: submission dates are unknown there.
+    shutil.copytree(EDITORIAL / "banque", tmp_path / "content")
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["texte", "markdown"])
+def test_dashboard_matches_golden(project: Path, update_golden: bool, fmt: str):
+    result = banque("tableau-de-bord", "--aujourdhui", TODAY.isoformat(), "--format", fmt, cwd=project)
+    assert result.returncode == 0, result.stderr
+    check_golden(GOLDEN / f"tableau-de-bord.{fmt}.attendu", result.stdout, update_golden)
+
+
+def test_gathered_data(project: Path):
+    board = dashboard.gather(project / "content", TODAY, added_on=lambda path: dt.date(2025, 12, 16))
+    assert (board.experiences, board.tools) == (4, 2)
+    assert board.invalid == [str(project / "content/experiences/fiche-invalide.md")]
+    [waiting] = board.in_review
+    assert (waiting.sheet.slug, waiting.correspondent, waiting.since, waiting.days) == (
+        "cooperation-emploi-vallee", "Bruno Petit", dt.date(2025, 12, 16), 30)
+    assert [(d.sheet.slug, d.age_months) for d in board.stale_reviews] == [
+        ("atelier-partage-quartiers", 44), ("guide-des-alliances", 31)]
+    assert [d.sheet.slug for d in board.old_consents] == ["atelier-partage-quartiers"]
+    assert [e.slug for e in board.referents_to_identify] == ["cooperation-emploi-vallee"]
+    regions = {g.code: g.in_progress for g in board.uncovered_regions}
+    assert "44" not in regions and "32" not in regions and len(regions) == 16
+    assert regions["84"] == ("cooperation-emploi-vallee",) and regions["53"] == ("mobilite-solidaire-bretagne",)
+    assert "975" not in regions  # collectivités d'outre-mer are not on the map
+    assert [g.code for g in board.unused_models] == ["cooperation_economique", "innovation_societale"]
+    people = {c.name: [e.slug for e in c.sheets] for c in board.by_correspondent}
+    assert people["Alice Martin"] == ["atelier-partage-quartiers", "mobilite-solidaire-bretagne", "guide-des-alliances"]
+    assert board.by_correspondent[-1].name is None
+
+
+def test_data_is_plain_for_a_site_page(project: Path):
+    board = dashboard.gather(project / "content", TODAY, added_on=lambda path: None)
+    data = dataclasses.asdict(board)
+    assert json.loads(json.dumps(data, default=str))["in_review"][0]["days"] is None
+
+
+def test_first_commit_date_reads_git_without_changing_it(tmp_path: Path):
+    if shutil.which("git") is None:
+        pytest.skip("git absent")
+    tracked = dashboard.first_commit_date(ROOT / "pyproject.toml")
+    if tracked is None:
+        pytest.skip("dépôt sans historique (copie sans .git)")
+    assert tracked <= dt.date.today()
+    outside = tmp_path / "hors-depot.md"
+    outside.write_text("x", encoding="utf-8")
+    assert dashboard.first_commit_date(outside) is None
+
+
+def test_missing_content_folder(tmp_path: Path):
+    result = banque("tableau-de-bord", "--contenu", "nulle-part", cwd=tmp_path)
+    assert result.returncode == 2 and "introuvable" in result.stderr
+
+
+def test_bad_date_is_refused_in_french(tmp_path: Path):
+    result = banque("tableau-de-bord", "--aujourdhui", "15/01/2026", cwd=tmp_path)
+    assert result.returncode == 2 and "AAAA-MM-JJ" in result.stderr
