@@ -4,8 +4,9 @@ Not a conftest: test modules import what they use, fixtures included
 (`from .navigateur import real_site, ...`), so pytest registers them there.
 
 Every build goes through the real `banque construire` command, in a pytest
-temporary folder, from the real `content/` as it is at test time. Session
-fixtures build once per session (once per worker with pytest-xdist).
+temporary folder, from the real `content/` as it is at test time. Each site is
+built once per session (once per worker with pytest-xdist): the build is cached
+here, since each importing module gets its own copy of a fixture.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import contextlib
 import functools
 import http.server
 import os
-import re
 import shutil
 import subprocess
 import sys

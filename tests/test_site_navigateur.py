@@ -331,24 +331,21 @@ def containing(texts: dict[str, str], word: str) -> set[str]:
     ("egalite", {"experiences/charte-entreprises-et-quartiers"}),
     ("rhone-alpes", {f"experiences/{LAVEO}"}),
     ("strasbourg", {"experiences/strasbourg-conseil-ess", "experiences/ibm-banque-alimentaire-strasbourg"}),
+    # No real sheet says « employeur(s) » yet: the fixture sheet of the query set
+    # covers it; once a real one does, it is checked here too.
+    ("employeur", set()),
 ])
 def test_search_on_the_real_site_finds_every_sheet_with_the_word(page, real_site, real_server, query, known):
-    """Typed without accents, a word finds every sheet whose text has it, accented or elided."""
-    expected = containing(indexed_texts(real_site.site), query)
+    """Typed without accents, a word finds every sheet whose text has it (or its
+    plural), accented or after an elided article."""
+    texts = indexed_texts(real_site.site)
+    expected = containing(texts, query)
+    if "-" not in query and " " not in query:
+        expected |= containing(texts, query + "s")
     assert known <= expected, f"le contenu a changé : {known - expected} ne contient plus « {query} »"
     found = pagefind_search(page, real_server, query)
     missing = expected - set(found)
     assert not missing, f"« {query} » ne trouve pas {sorted(missing)} (trouvé : {found})"
-
-
-def test_real_content_never_says_employeur(real_site):
-    """The query « employeur » is checked on the fixture sheet: no real sheet uses the word.
-
-    If this fails, a real sheet now speaks of employeurs: add it to
-    tests/recherche/requetes.yml.
-    """
-    texts = indexed_texts(real_site.site)
-    assert not (containing(texts, "employeur") | containing(texts, "employeurs"))
 
 
 QUERIES = load_queries()
