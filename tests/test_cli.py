@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, banque
 
 CONTEXT = EXAMPLES / "contexte"
-
-
-def banque(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "banque.cli", *args], cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
 
 
 def test_real_content_validates():

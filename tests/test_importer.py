@@ -7,11 +7,7 @@ bank; exit code, messages and the written sheet are compared with <cas>.attendu
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -22,39 +18,14 @@ from banque import importer
 from banque.load import load
 from banque.vocabulary import sections, vocabulary
 
-from .conftest import ROOT
+from .conftest import EDITORIAL, ROOT, banque, check_golden
 
-EDITORIAL = ROOT / "tests" / "editorial"
 ISSUES = EDITORIAL / "issues"
 CASES = sorted(ISSUES.glob("*.md"))
 TEMPLATE = ROOT / ".github" / "ISSUE_TEMPLATE" / "proposer-une-experience.yml"
 WORKFLOW = ROOT / ".github" / "workflows" / "importer-proposition.yml"
 # Extra arguments per case: an e-mailed sheet has no correspondent field to fill in.
 ARGS = {"fiche-par-courriel": ["--correspondant", "Jeanne Correspondante"]}
-
-
-def banque(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "banque.cli", *args], cwd=cwd, capture_output=True, input=stdin,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    result.stdout, result.stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
-    return result
-
-
-def check_golden(path: Path, actual: str, update: bool) -> None:
-    if update or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path.name} créé : relisez-le puis relancez les tests")
-    assert actual == path.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(EDITORIAL / "banque", tmp_path / "content")
-    return tmp_path
 
 
 def _files(project: Path) -> dict[str, bytes]:

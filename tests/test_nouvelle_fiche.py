@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,34 +12,10 @@ from banque.load import load
 from banque.models import KINDS
 from banque.new_sheet import slugify
 
-from .conftest import ROOT
+from .conftest import EDITORIAL, ROOT, banque, check_golden
 
-EDITORIAL = ROOT / "tests" / "editorial"
 GOLDEN = EDITORIAL / "nouvelle-fiche"
 TODAY = "2026-01-15"
-
-
-def banque(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "banque.cli", *args], cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-
-
-def check_golden(path: Path, actual: str, update: bool) -> None:
-    if update or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path.name} créé : relisez-le puis relancez les tests")
-    assert actual == path.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the small test bank as ./content, so nothing is written into the real one."""
-    shutil.copytree(EDITORIAL / "banque", tmp_path / "content")
-    return tmp_path
 
 
 @pytest.mark.parametrize(

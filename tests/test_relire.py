@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,33 +11,10 @@ import pytest
 from banque.load import load
 from banque.review import REVIEW_MONTHS, check_acronyms, check_summary, months_between, review, years_before
 
-from .conftest import ROOT
+from .conftest import EDITORIAL, ROOT, banque, check_golden
 
-EDITORIAL = ROOT / "tests" / "editorial"
 GOLDEN = EDITORIAL / "relire"
 TODAY = "2026-01-15"
-
-
-def banque(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "banque.cli", *args], cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-
-
-def check_golden(path: Path, actual: str, update: bool) -> None:
-    if update or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path.name} créé : relisez-le puis relancez les tests")
-    assert actual == path.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(EDITORIAL / "banque", tmp_path / "content")
-    return tmp_path
 
 
 def _sheet(tmp_path: Path, front: str, body: str = "") -> Path:

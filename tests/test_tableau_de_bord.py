@@ -5,44 +5,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from banque import dashboard
 
-from .conftest import ROOT
+from .conftest import EDITORIAL, ROOT, banque, check_golden
 
-EDITORIAL = ROOT / "tests" / "editorial"
 GOLDEN = EDITORIAL / "tableau-de-bord"
 TODAY = dt.date(2026, 1, 15)
-
-
-def banque(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "banque.cli", *args], cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-
-
-def check_golden(path: Path, actual: str, update: bool) -> None:
-    if update or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path.name} créé : relisez-le puis relancez les tests")
-    assert actual == path.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    # A copy outside any git repository: submission dates are unknown there.
-    shutil.copytree(EDITORIAL / "banque", tmp_path / "content")
-    return tmp_path
 
 
 @pytest.mark.parametrize("fmt", ["texte", "markdown"])
