@@ -339,10 +339,25 @@ def fixture_server(fixture_site):
         yield server
 
 
+# One Chromium per process, shared like the builds: every module that imports
+# `browser` gets its own session fixture, and Playwright's sync API cannot run
+# twice at once in one process ("Sync API inside the asyncio loop").
+_CHROMIUM: dict = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser():
-    with chromium() as b:
-        yield b
+    if not _CHROMIUM["users"]:
+        _CHROMIUM["context"] = chromium()
+        _CHROMIUM["browser"] = _CHROMIUM["context"].__enter__()
+    _CHROMIUM["users"] += 1
+    try:
+        yield _CHROMIUM["browser"]
+    finally:
+        _CHROMIUM["users"] -= 1
+        if not _CHROMIUM["users"]:
+            _CHROMIUM.pop("browser")
+            _CHROMIUM.pop("context").__exit__(None, None, None)
 
 
 @pytest.fixture

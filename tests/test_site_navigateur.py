@@ -43,7 +43,7 @@ LAVEO = "laveo-structures-insertion"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # The fictional masked referent of tests/site_fixtures/experiences/essai-referent-masque.md.
 MASKED_SLUG = "essai-referent-masque"
-MASKED_WORDS = ["Zéphyrine", "Zephyrine", "Quillebeuf", "trésorière bénévole"]
+MASKED_WORDS = ["Zéphyrine", "Zephyrine", "Quillebrac", "trésorière bénévole"]
 PUBLIC_SLUG = "essai-referent-public"
 
 
@@ -278,7 +278,7 @@ def _site_texts(site: Path):
 def test_referent_masked_appears_nowhere(page, fixture_site, fixture_server):
     committee = fixture_site.banque["comite_courriel"]
     sheet = fixture_site.experience(MASKED_SLUG)
-    assert sheet.model.referent.contact == "masque" and sheet.model.referent.nom == "Zéphyrine Quillebeuf"
+    assert sheet.model.referent.contact == "masque" and sheet.model.referent.nom == "Zéphyrine Quillebrac"
     page.goto(fixture_server.url(f"experiences/{MASKED_SLUG}/"))
     card = _referent_card(page)
     assert "ne pas être nommé" in card.inner_text()
@@ -411,3 +411,12 @@ def test_experience_sheet_prints_on_one_or_two_a4_pages(page, real_site, real_se
     (tmp_path / "fiche.pdf").write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2, f"la fiche s'imprime sur {pages} pages A4"
+
+
+def test_search_box_has_a_visible_label(page, real_server):
+    """The Pagefind input is named by a visible French label, not only by its placeholder."""
+    page.goto(real_server.url("recherche/"))
+    box = page.get_by_label("Mots à rechercher")
+    box.wait_for(state="visible", timeout=10_000)
+    assert box.evaluate("e => e.classList.contains('pagefind-ui__search-input')")
+    assert page.locator("label.recherche-libelle").is_visible()

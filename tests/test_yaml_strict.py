@@ -59,3 +59,45 @@ def test_explicit_tags_are_refused(text):
 def test_tab_indentation_gets_french_message():
     doc, issues = yaml_strict.parse("a:\n\t- b\n")
     assert doc is None and "tabulation" in issues[0].message and issues[0].line == 2
+
+
+# The reader builds values straight from libyaml's events, in one pass: these
+# pin down what the former two-pass reader (scan, then compose) did.
+
+def test_second_document_is_refused_like_libyaml_composer():
+    doc, issues = yaml_strict.parse("a: 1\n---\nb: 2\n")
+    assert doc is None and issues[0].line == 2 and "another document" in issues[0].message
+
+
+def test_anchor_in_a_second_document_is_reported_before_the_document_error():
+    doc, issues = yaml_strict.parse("a: 1\n---\nb: &z 2\n")
+    assert doc is None and [i.line for i in issues] == [3] and "ancre" in issues[0].message
+
+
+def test_refusals_inside_a_dropped_duplicate_value_are_still_reported():
+    doc, issues = yaml_strict.parse("a: {b: 1}\na: {b: !x 2}\n")
+    assert doc is None and "étiquette YAML « !x »" in issues[0].message
+
+
+def test_duplicates_inside_a_dropped_duplicate_value_are_not_reported_nor_lined():
+    doc, issues = yaml_strict.parse("a:\n  b: 1\na:\n  c: 1\n  c: 2\n")
+    assert doc.data == {"a": {"b": 1}}
+    assert [i.field for i in issues] == ["a"]
+    assert ("a", "c") not in doc.lines
+
+
+def test_complex_key_is_reported_and_skipped_with_its_value():
+    doc, issues = yaml_strict.parse("? [a]\n: 1\nb: 2\n")
+    assert doc.data == {"b": 2} and issues[0].message == "clé complexe interdite" and issues[0].line == 1
+
+
+def test_tag_on_a_key_and_anchor_on_a_mapping_are_refused():
+    assert "étiquette" in yaml_strict.parse("!k a: 1\n")[1][0].message
+    doc, issues = yaml_strict.parse("a: &m\n  b: 1\n")
+    assert doc is None and "ancre YAML « &m »" in issues[0].message
+
+
+def test_empty_text_is_an_empty_mapping_and_lines_start_at_first():
+    assert yaml_strict.parse("")[0].data == {}
+    doc, _ = yaml_strict.parse("x: [1, 2]\n", first=10)
+    assert doc.lines == {(): 10, ("x",): 10, ("x", 0): 10, ("x", 1): 10}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .load import RawSheet
@@ -16,6 +17,9 @@ class Sheet:
     model: Editorial
     sections: list[tuple[str, str]]  # (title, markdown) in order
     places: list[Place] = field(default_factory=list)
+    # Views derived from the sheet alone (render's card), computed once: a
+    # sheet's card appears on many listing pages.
+    views: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def slug(self) -> str:
@@ -33,21 +37,29 @@ class Sheet:
     def published(self) -> bool:
         return self.model.statut == "publiee"
 
+    # Computed once: listing pages ask each sheet for them again and again.
+    @cached_property
+    def _departements(self) -> tuple[str, ...]:
+        return tuple(sorted({d for p in self.places for d in p.departements}))
+
+    @cached_property
+    def _regions(self) -> tuple[str, ...]:
+        return tuple(sorted({r for p in self.places for r in p.regions}))
+
     @property
     def departements(self) -> list[str]:
-        return sorted({d for p in self.places for d in p.departements})
+        return list(self._departements)
 
     @property
     def regions(self) -> list[str]:
-        return sorted({r for p in self.places for r in p.regions})
+        return list(self._regions)
 
     @property
     def scope(self) -> str:
         """'national', 'international' or 'local' (has régions)."""
-        levels = {p.niveau for p in self.places}
-        if self.regions:
+        if self._regions:
             return "local"
-        return "international" if "international" in levels else "national"
+        return "international" if any(p.niveau == "international" for p in self.places) else "national"
 
 
 @dataclass
@@ -61,7 +73,16 @@ class Bank:
         return Bank([s for s in self.experiences if keep(s)], [s for s in self.outils if keep(s)])
 
     def outil(self, slug: str) -> Sheet | None:
-        return next((s for s in self.outils if s.slug == slug), None)
+        # A dict built once (a bank's lists are not changed once built):
+        # every experience page looks up its tools.
+        return self._tools_by_slug.get(slug)
+
+    @cached_property
+    def _tools_by_slug(self) -> dict[str, Sheet]:
+        found: dict[str, Sheet] = {}
+        for s in self.outils:
+            found.setdefault(s.slug, s)
+        return found
 
     @property
     def experience_models(self) -> list[Experience]:

@@ -4,7 +4,8 @@
 2. render Markdown pages into build/docs (only changed files are rewritten);
 3. run a strict mkdocs build into a temporary folder;
 4. index it with Pagefind;
-5. replace build/site with the new site in one rename.
+5. scan every page of the new site for anything that could run code (html_scan);
+6. replace build/site with the new site in one rename.
 
 A failure at any step leaves the previous build/site untouched and says
 which step failed.
@@ -12,6 +13,7 @@ which step failed.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -22,8 +24,9 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from . import render, report
+from . import dashboard, explorer, html_scan, incremental, render, report
 from .check import collect, validate
 from .paths import PROJECT
 from .yaml_strict import load_data_file
@@ -74,15 +77,49 @@ def source_date_epoch(root: Path) -> str:
     return "1420675200"  # 2015-01-08, the pioneers' meeting: fixed when there is no git
 
 
-def generate(layout: Layout, preview: bool = False, log=print) -> bool:
-    """Steps 1 and 2: validate, then render into build/docs. False if invalid."""
-    bank, problems = validate([layout.content], layout.content)
+SHALLOW_CLONE = (
+    "Construction refusée : ce dépôt est un clone superficiel (git clone --depth …), "
+    "son historique git est incomplet. La date de construction est lue dans git : "
+    "sans tout l'historique, deux constructions du même contenu ne seraient plus garanties identiques.\n"
+    "  → Récupérez tout l'historique (« git fetch --unshallow » ; en CI, « fetch-depth: 0 »), "
+    "ou fixez vous-même la date de construction avec la variable SOURCE_DATE_EPOCH."
+)
+
+
+def shallow_clone(root: Path) -> bool:
+    """True in a shallow git clone; False in a full clone or outside git."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True)
+    except OSError:
+        return False
+    return out.returncode == 0 and out.stdout.strip() == "true"
+
+
+def generate(layout: Layout, preview: bool = False, log=print, session=None) -> bool:
+    """Steps 1 and 2: validate, then render into build/docs. False if invalid.
+
+    `session` (incremental.Session, live preview) reuses the previous call's
+    work: only changed sheets are checked again, only changed pages rendered."""
+    cache = session.validation if session is not None else None
+    bank, problems = validate([layout.content], layout.content, cache=cache)
     if any(p.severity == "erreur" for p in problems):
         log(report.as_text(problems, len(collect([layout.content]))))
         return False
     cfg = render.SiteConfig.from_mkdocs(mkdocs_settings(layout.root), apercu=preview)
-    files = render.render_all(bank.visible(preview), cfg)
-    written, removed = render.write_changed(files, layout.docs)
+    # The committee's dashboard is a page of the preview only (it names drafts).
+    board = None
+    if preview:
+        added_on = session.added_on(dashboard.first_commit_date) if session is not None else dashboard.first_commit_date
+        board = dashboard.gather(layout.content, dt.date.today(), added_on, checked=(bank, problems))
+    memo = session.memo if session is not None else None
+    if memo is not None:
+        memo.start()
+    files = render.render_all(bank.visible(preview), cfg, board, memo=memo)
+    hold: set[str] = set()
+    if session is not None:
+        memo.finish()
+        hold = session.generated(files)
+    written, removed = render.write_changed(files, layout.docs, hold)
     log(f"Pages générées : {len(files)} fichiers ({written} réécrits, {removed} supprimés).")
     return True
 
@@ -119,6 +156,8 @@ _MKDOCS_WARNINGS = [
      "la page « {page} » contient un lien « {link} » vers une page qui n'existe pas : corrigez le lien dans la fiche"),
     (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc '[^']*' does not contain an anchor '#?(?P<anchor>[^']+)'"),
      "la page « {page} » contient un lien « {link} » vers une ancre « {anchor} » qui n'existe pas"),
+    (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but there is no such anchor on this page"),
+     "la page « {page} » contient un lien « {link} » vers une ancre qui n'existe pas sur cette page"),
     (re.compile(r"Doc file '(?P<page>[^']+)' contains a link to '(?P<link>[^']+)' which is not found"),
      "la page « {page} » contient un lien « {link} » vers une page qui n'existe pas"),
 ]
@@ -150,6 +189,12 @@ def pagefind_index(site_dir: Path) -> None:
         raise BuildError("index de recherche (Pagefind)", (result.stderr or result.stdout).strip())
 
 
+def html_check(site_dir: Path, base_path: str) -> None:
+    findings = html_scan.scan_site(site_dir, base_path)
+    if findings:
+        raise BuildError("analyse du HTML", "\n" + html_scan.report(findings))
+
+
 def swap(new_site: Path, site: Path) -> None:
     """Put the new site in place: the old one moves aside only once the new one is complete."""
     old = site.with_name(site.name + ".ancien")
@@ -162,18 +207,31 @@ def swap(new_site: Path, site: Path) -> None:
         shutil.rmtree(old)
 
 
-def construire(layout: Layout, preview: bool = False, log=print) -> int:
+def construire(layout: Layout, preview: bool = False, log=print, force: bool = False) -> int:
     start = time.perf_counter()
+    if not os.environ.get("SOURCE_DATE_EPOCH") and shallow_clone(layout.root):
+        log(SHALLOW_CLONE)
+        return 1
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(layout.root)
     if not generate(layout, preview, log):
         log("Le site n'a pas été reconstruit : le site précédent reste en place.")
         return 1
+    # Same pages, settings, code and packages as the site in place: nothing to rebuild.
+    digest = incremental.fingerprint(layout.docs, layout.root, preview)
+    if not force and incremental.up_to_date(layout.build, layout.site, digest):
+        log(f"Rien n'a changé depuis la dernière construction : {layout.site} est à jour "
+            f"({time.perf_counter() - start:.1f} s ; « banque construire --forcer » reconstruit quand même).")
+        return 0
     layout.build.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=layout.build))
     try:
         mkdocs_build(layout, tmp, preview)
         pagefind_index(tmp)
+        explorer.search_map(tmp)  # the explorer's words: Pagefind page → sheet
+        html_check(tmp, urlsplit(mkdocs_settings(layout.root).get("site_url") or "/").path)
+        incremental.forget(layout.build)
         swap(tmp, layout.site)
+        incremental.remember(layout.build, layout.site, digest)
     except BuildError as exc:
         log(str(exc))
         log("Le site précédent reste en place.")

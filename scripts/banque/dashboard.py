@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .bank import Sheet
+from .bank import Bank, Sheet
 from .check import validate
 from .models import TO_IDENTIFY, Referent
-from .problem import ERROR
+from .problem import ERROR, Problem
 from .review import CONSENT_YEARS, REVIEW_MONTHS, months_between, years_before
 from .territory import territories
 from .vocabulary import vocabulary
@@ -146,8 +146,10 @@ def by_correspondent(sheets: list[Sheet]) -> list[Correspondent]:
     return [Correspondent(name, tuple(sorted(groups[name], key=lambda e: (e.kind, e.slug)))) for name in order]
 
 
-def gather(content: Path, today: dt.date, added_on: Callable[[Path], dt.date | None] = first_commit_date) -> Dashboard:
-    bank, problems = validate([content], content)
+def gather(content: Path, today: dt.date, added_on: Callable[[Path], dt.date | None] = first_commit_date,
+           checked: tuple[Bank, list[Problem]] | None = None) -> Dashboard:
+    """`checked`: what validate([content], content) returned, when the caller already has it."""
+    bank, problems = checked if checked is not None else validate([content], content)
     experiences, tools = bank.experiences, bank.outils
     board = Dashboard(today, len(experiences), len(tools))
     board.invalid = sorted({p.path for p in problems if p.severity == ERROR})

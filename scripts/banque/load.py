@@ -88,11 +88,9 @@ def _split(text: str, display: str) -> tuple[str, str, int] | Problem:
     )
 
 
-def load(path: Path, display: str | None = None) -> tuple[RawSheet | None, list[Problem]]:
-    """Read one sheet. Returns (sheet, []) or (None, problems)."""
-    display = display or str(path)
-    kind = kind_of(path)
-    if kind is None:
+def read(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a sheet file, or None and why (too large, or not a sheet)."""
+    if kind_of(path) is None:
         return None, [
             Problem(display, 1, "fichier", "fiche hors de content/experiences/ ou content/outils/",
                     "Placez la fiche dans content/experiences/ ou content/outils/.")
@@ -108,7 +106,23 @@ def load(path: Path, display: str | None = None) -> tuple[RawSheet | None, list[
                 "Une fiche tient en quelques pages : raccourcissez-la et mettez les annexes en lien dans « sources ».",
             )
         ]
-    text, problems = _decode(path.read_bytes(), display)
+    return path.read_bytes(), []
+
+
+def load(path: Path, display: str | None = None) -> tuple[RawSheet | None, list[Problem]]:
+    """Read one sheet. Returns (sheet, []) or (None, problems)."""
+    display = display or str(path)
+    data, problems = read(path, display)
+    if data is None:
+        return None, problems
+    return parse(path, display, data)
+
+
+def parse(path: Path, display: str, data: bytes) -> tuple[RawSheet | None, list[Problem]]:
+    """A sheet from the bytes of its file (see `read`)."""
+    kind = kind_of(path)
+    assert kind is not None
+    text, problems = _decode(data, display)
     if text is None:
         return None, problems
     split = _split(text, display)

@@ -8,6 +8,7 @@ prepared here; templates only lay them out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,8 +18,11 @@ from urllib.parse import quote
 import jinja2
 import yaml
 
-from . import exports
+from . import explorer, exports, related
+from . import form_schema
 from .bank import Bank, Sheet
+from .dashboard import Dashboard
+from .review import CONSENT_YEARS, REVIEW_MONTHS
 from .markdown_text import Raw, attr, escape, slugify, url
 from .models import Experience, Referent
 from .paths import TEMPLATES
@@ -36,6 +40,7 @@ class SiteConfig:
     licence_url: str
     site_url: str
     apercu: bool = False
+    repo_url: str = ""  # the forge repository (the form opens its "new file" page)
 
     @classmethod
     def from_mkdocs(cls, config: dict, apercu: bool = False) -> "SiteConfig":
@@ -47,9 +52,11 @@ class SiteConfig:
             licence_url=extra["licence_url"],
             site_url=config.get("site_url", ""),
             apercu=apercu,
+            repo_url=config.get("repo_url", "") or "",
         )
 
 
+@functools.lru_cache(maxsize=1)  # compiled templates are kept; auto_reload sees edits
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -71,7 +78,12 @@ def _environment() -> jinja2.Environment:
 
 def relative(target: str, here: str) -> Raw:
     """A docs-relative link from page `here` to `target` (mkdocs validates it)."""
-    return url(posixpath.relpath(target, posixpath.dirname(here) or "."))
+    return _relative(target, posixpath.dirname(here) or ".")
+
+
+@functools.lru_cache(maxsize=65536)  # relpath asks the OS for the working directory each time
+def _relative(target: str, folder: str) -> Raw:
+    return url(posixpath.relpath(target, folder))
 
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -99,6 +111,14 @@ def territory_links(sheet: Sheet) -> list[dict]:
 
 
 def experience_card(sheet: Sheet) -> dict:
+    # The same card appears on many listing pages: built once per sheet.
+    card = sheet.views.get("card")
+    if card is None:
+        card = sheet.views["card"] = _experience_card(sheet)
+    return dict(card)
+
+
+def _experience_card(sheet: Sheet) -> dict:
     m: Experience = sheet.model  # type: ignore[assignment]
     return {
         "slug": sheet.slug,
@@ -137,7 +157,8 @@ def _committee_mailto(cfg: SiteConfig, title: str) -> str:
     return f"mailto:{cfg.comite_courriel}?subject={subject}"
 
 
-def experience_view(sheet: Sheet, bank: Bank, cfg: SiteConfig) -> dict:
+def experience_view(sheet: Sheet, bank: Bank, cfg: SiteConfig,
+                    proches: list[dict] | None = None) -> dict:
     m: Experience = sheet.model  # type: ignore[assignment]
     models = vocabulary("modeles")
     tools = []
@@ -164,7 +185,16 @@ def experience_view(sheet: Sheet, bank: Bank, cfg: SiteConfig) -> dict:
         "sources": [s.model_dump() for s in m.sources],
         "edition": f"{cfg.edition_url}content/experiences/{sheet.path.name}",
         "statut": m.statut,
+        "proches": proches or [],  # cards of related sheets, with "pourquoi" (see related_cards)
     }
+
+
+def related_cards(bank: Bank) -> dict[str, list[dict]]:
+    """slug → cards of its related experiences, each with why it is suggested."""
+    by_slug = {s.slug: s for s in bank.experiences}
+    suggestions = related.related(bank.experiences, {t.slug: t.model.titre for t in bank.outils})
+    return {slug: [{**experience_card(by_slug[p.slug]), "pourquoi": p.pourquoi} for p in found]
+            for slug, found in suggestions.items()}
 
 
 def tool_view(sheet: Sheet, bank: Bank, cfg: SiteConfig) -> dict:
@@ -209,7 +239,7 @@ class Page:
     context: dict
 
 
-def pages(bank: Bank, cfg: SiteConfig) -> list[Page]:
+def pages(bank: Bank, cfg: SiteConfig, board: Dashboard | None = None) -> list[Page]:
     ref = territories()
     exps = bank.experiences
     result: list[Page] = []
@@ -246,8 +276,10 @@ def pages(bank: Bank, cfg: SiteConfig) -> list[Page]:
         "themes": [t for t in themes_list if t["nombre"]],
     }))
 
+    proches = related_cards(bank)
     for s in exps:
-        result.append(Page(f"experiences/{s.slug}.md", "experience.md.j2", {**common, "e": experience_view(s, bank, cfg)}))
+        result.append(Page(f"experiences/{s.slug}.md", "experience.md.j2",
+                           {**common, "e": experience_view(s, bank, cfg, proches.get(s.slug))}))
     for s in bank.outils:
         result.append(Page(f"outils/{s.slug}.md", "outil.md.j2", {**common, "o": tool_view(s, bank, cfg)}))
 
@@ -303,31 +335,51 @@ def pages(bank: Bank, cfg: SiteConfig) -> list[Page]:
     result.append(Page("acteurs/index.md", "acteurs.md.j2", {**common, "acteurs": actors_list}))
 
     result.append(Page("recherche.md", "recherche.md.j2", {**common}))
+    result.append(Page(explorer.PAGE, "explorer.md.j2", {**common, **explorer.plain_lists(bank)}))
+    result.append(Page("couverture.md", "couverture.md.j2", {**common, **explorer.coverage(bank)}))
     result.append(Page("donnees.md", "donnees.md.j2", {**common, "nombre_experiences": len(exps), "nombre_outils": len(bank.outils)}))
     result.append(Page("a-propos/index.md", "a_propos.md.j2", {**common, "modeles": models_list}))
     result.append(Page("a-propos/accessibilite.md", "accessibilite.md.j2", {**common}))
+    result.append(Page("proposer.md", "proposer.md.j2", {**common, "f": form_schema.page_context(
+        bank, cfg.comite_courriel, cfg.repo_url, cfg.edition_url)}))
+    if cfg.apercu and board is not None:
+        # The committee's dashboard: only in the preview build, never on the public site.
+        result.append(Page("tableau-de-bord.md", "tableau_de_bord.md.j2", {
+            **common, "board": board, "statuts": {t.id: t.libelle.lower() for t in vocabulary("statuts").terms},
+            "mois_relecture": REVIEW_MONTHS, "ans_consentement": CONSENT_YEARS}))
     return result
 
 
-def render_all(bank: Bank, cfg: SiteConfig) -> dict[str, str | bytes]:
-    """Every generated file of the docs folder: Markdown pages and data files."""
+def render_page(env: jinja2.Environment, page: Page) -> str:
+    return env.get_template(page.template).render(here=page.path, **page.context)
+
+
+def render_all(bank: Bank, cfg: SiteConfig, board: Dashboard | None = None, memo=None) -> dict[str, str | bytes]:
+    """Every generated file of the docs folder: Markdown pages and data files.
+
+    `memo` (incremental.RenderMemo, live preview) skips pages whose context did not change."""
     env = _environment()
     files: dict[str, str | bytes] = {}
-    for page in pages(bank, cfg):
-        files[page.path] = env.get_template(page.template).render(here=page.path, **page.context)
+    for page in pages(bank, cfg, board):
+        files[page.path] = memo.render(env, page) if memo is not None else render_page(env, page)
     files.update(exports.render(bank, cfg))
+    files[form_schema.TERRITORIES_FILE] = form_schema.territory_list()
+    files.update(explorer.files(bank))
     return files
 
 
-def write_changed(files: dict[str, str | bytes], docs: Path) -> tuple[int, int]:
+def write_changed(files: dict[str, str | bytes], docs: Path, hold: frozenset[str] | set[str] = frozenset()) -> tuple[int, int]:
     """Write only files whose content changed, and remove files no longer generated.
 
     Unchanged files keep their mtime, so mkdocs' live reload and incremental
-    tools see only real changes. Returns (written, removed).
+    tools see only real changes. Files in `hold` are left as they are for now
+    (the live preview writes them one rebuild later). Returns (written, removed).
     """
     written = removed = 0
     docs.mkdir(parents=True, exist_ok=True)
     for rel, content in files.items():
+        if rel in hold:
+            continue
         target = docs / rel
         data = content.encode("utf-8") if isinstance(content, str) else content
         if target.exists() and target.read_bytes() == data:

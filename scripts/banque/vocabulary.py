@@ -6,7 +6,7 @@ They are data, not code: the committee adds a theme by editing YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from .paths import VOCABULARIES
@@ -36,7 +36,7 @@ class Vocabulary:
     def label(self, term_id: str) -> str:
         return self.by_id[term_id].libelle
 
-    @property
+    @cached_property  # built once: pages look labels up thousands of times
     def by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}
 

@@ -17,14 +17,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 Path = tuple[str | int, ...]
 
 # YAML 1.2 core schema, narrowed: no octal/hex, no leading zeros (codes such as
 # "01000" or "01" must stay text), lowercase-only booleans as in JSON.
-_NULL = re.compile(r"^(?:~|null|Null|NULL)?$")
 _BOOL = {"true": True, "false": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
@@ -46,105 +53,193 @@ class YamlDocument:
     lines: dict[Path, int] = field(default_factory=dict)
 
 
-# libyaml's parser is several times faster; we only use it to scan and compose.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser is several times faster than the pure-Python one.
+_Parser = getattr(getattr(yaml, "_yaml", None), "CParser", None) or yaml.SafeLoader
+
+_REFUSED_HINTS = (
+    ("&", "ancre", "Retirez les ancres (&…) : chaque fiche écrit ses valeurs en toutes lettres."),
+    ("*", "alias", "Recopiez la valeur au lieu d'utiliser une ancre (&) et un alias (*)."),
+)
 
 
-def _scan_events(text: str, first: int) -> list[YamlIssue]:
-    """Refuse anchors, aliases and explicit tags before anything is composed.
+def _scalar(value: str, style: str | None) -> Any:
+    if style:  # quoted or block scalar: always text
+        return value
+    if not value or value in _NULLS:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    # Cheap first-character test: most values are words, not numbers.
+    if value[0] in _NUMBER_START:
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    return value
 
-    Checking events first means an alias bomb is rejected before any
-    expansion. Only the first anchor and the first alias are reported, with a
-    count, so a bomb does not flood the report.
+
+_NULLS = frozenset(("~", "null", "Null", "NULL"))
+_NUMBER_START = frozenset("-+0123456789")
+
+
+class _Builder:
+    """Builds values straight from libyaml's events, in one pass.
+
+    Composing a node graph and walking it again costs twice as much. Anchors,
+    aliases and explicit tags are noted on the way; when there is any, the
+    values built are thrown away, so an alias is never expanded. Inside a value
+    that is dropped (a duplicate key's), refusals are still noted but lines and
+    other issues are not, as a reader would only see the first value.
     """
-    issues: list[YamlIssue] = []
-    anchors: list[tuple[int, str]] = []
-    aliases: list[tuple[int, str]] = []
-    for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + first
-        if isinstance(event, AliasEvent):
-            aliases.append((line, event.anchor))
-            continue
-        anchor = getattr(event, "anchor", None)
-        if anchor:
-            anchors.append((line, anchor))
-        tag = getattr(event, "tag", None)
-        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and tag not in (None, "!"):
+
+    __slots__ = ("get", "first", "lines", "issues", "refused", "anchors", "aliases")
+
+    def __init__(self, get, first: int, lines: dict):
+        self.get = get
+        self.first = first
+        self.lines = lines
+        self.issues: list[YamlIssue] = []  # duplicate and complex keys
+        self.refused: list[YamlIssue] = []  # explicit tags
+        self.anchors: list[tuple[int, str]] = []
+        self.aliases: list[tuple[int, str]] = []
+
+    def _note(self, event: Any) -> None:
+        # Called only for events that carry an anchor or a tag.
+        line = event.start_mark.line + self.first
+        if event.anchor:
+            self.anchors.append((line, event.anchor))
+        tag = event.tag
+        if tag not in (None, "!"):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            issues.append(
+            self.refused.append(
                 YamlIssue(
                     line,
                     f"étiquette YAML « {shown} » interdite",
                     "Retirez l'étiquette (!!…) ; mettez la valeur entre guillemets si c'est du texte.",
                 )
             )
-    for found, sign, what, hint in (
-        (anchors, "&", "ancre", "Retirez les ancres (&…) : chaque fiche écrit ses valeurs en toutes lettres."),
-        (aliases, "*", "alias", "Recopiez la valeur au lieu d'utiliser une ancre (&) et un alias (*)."),
-    ):
-        if found:
-            line, name = found[0]
-            more = f" (et {len(found) - 1} autre(s))" if len(found) > 1 else ""
-            issues.append(YamlIssue(line, f"{what} YAML « {sign}{name} » interdit(e){more}", hint))
-    return sorted(issues, key=lambda i: i.line)
 
+    def value(self, event: Any, path: Path, keep: bool) -> Any:
+        cls = type(event)
+        if cls is ScalarEvent:
+            if event.anchor or event.tag:
+                self._note(event)
+            if keep:
+                self.lines[path] = event.start_mark.line + self.first
+            return _scalar(event.value, event.style)
+        if cls is MappingStartEvent:
+            return self._mapping(event, path, keep)
+        if cls is SequenceStartEvent:
+            if event.anchor or event.tag:
+                self._note(event)
+            if keep:
+                self.lines[path] = event.start_mark.line + self.first
+            items: list[Any] = []
+            get = self.get
+            i = 0
+            while True:
+                item = get()
+                if type(item) is SequenceEndEvent:
+                    return items
+                items.append(self.value(item, path + (i,), keep))
+                i += 1
+        if cls is AliasEvent:
+            self.aliases.append((event.start_mark.line + self.first, event.anchor))
+            return None
+        raise yaml.YAMLError(f"unexpected YAML event {event!r}")  # pragma: no cover - parser emits only these
 
-def _scalar(node: ScalarNode) -> Any:
-    value = node.value
-    if node.style:  # quoted or block scalar: always text
-        return value
-    if _NULL.match(value):
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _INT.match(value):
-        return int(value)
-    if _FLOAT.match(value):
-        return float(value)
-    return value
-
-
-def _key_text(node: Any) -> str:
-    return node.value if isinstance(node, ScalarNode) else "?"
-
-
-def _construct(node: Any, path: Path, doc: YamlDocument, issues: list[YamlIssue], first: int) -> Any:
-    doc.lines[path] = node.start_mark.line + first
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if isinstance(node, SequenceNode):
-        return [_construct(item, path + (i,), doc, issues, first) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
+    def _mapping(self, event: Any, path: Path, keep: bool) -> dict[str, Any]:
+        if event.anchor or event.tag:
+            self._note(event)
+        first = self.first
+        if keep:
+            self.lines[path] = event.start_mark.line + first
+        get = self.get
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                issues.append(
-                    YamlIssue(
-                        key_node.start_mark.line + first,
-                        "clé complexe interdite",
-                        "Une clé est un simple mot suivi de « : ».",
+        while True:
+            key_event = get()
+            cls = type(key_event)
+            if cls is MappingEndEvent:
+                return result
+            if cls is not ScalarEvent:
+                self.value(key_event, path, False)
+                if keep and cls is not AliasEvent:
+                    self.issues.append(
+                        YamlIssue(
+                            key_event.start_mark.line + first,
+                            "clé complexe interdite",
+                            "Une clé est un simple mot suivi de « : ».",
+                        )
                     )
-                )
+                self.value(get(), path, False)
                 continue
-            key = _key_text(key_node)
-            line = key_node.start_mark.line + first
-            dotted = ".".join(str(p) for p in path + (key,))
+            if key_event.anchor or key_event.tag:
+                self._note(key_event)
+            key = key_event.value
+            line = key_event.start_mark.line + first
             if key in first_line:
-                issues.append(
-                    YamlIssue(
-                        line,
-                        f"clé « {key} » en double (lignes {first_line[key]} et {line})",
-                        "Gardez une seule de ces deux lignes : YAML ne garderait que la dernière, en silence.",
-                        dotted,
+                if keep:
+                    dotted = ".".join(str(p) for p in path + (key,))
+                    self.issues.append(
+                        YamlIssue(
+                            line,
+                            f"clé « {key} » en double (lignes {first_line[key]} et {line})",
+                            "Gardez une seule de ces deux lignes : YAML ne garderait que la dernière, en silence.",
+                            dotted,
+                        )
                     )
-                )
+                self.value(get(), path, False)
                 continue
             first_line[key] = line
-            result[key] = _construct(value_node, path + (key,), doc, issues, first)
-            doc.lines[path + (key,)] = line
-        return result
-    raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - composer emits only these
+            child = path + (key,)
+            result[key] = self.value(get(), child, keep)
+            if keep:
+                self.lines[child] = line
+
+    def refusals(self) -> list[YamlIssue]:
+        """Anchors, aliases and tags: only the first of each kind is reported, with a count."""
+        issues = list(self.refused)
+        for found, (sign, what, hint) in zip((self.anchors, self.aliases), _REFUSED_HINTS):
+            if found:
+                line, name = found[0]
+                more = f" (et {len(found) - 1} autre(s))" if len(found) > 1 else ""
+                issues.append(YamlIssue(line, f"{what} YAML « {sign}{name} » interdit(e){more}", hint))
+        return sorted(issues, key=lambda i: i.line)
+
+
+def _build(text: str, first: int) -> tuple[Any, _Builder]:
+    """Read the single document of `text`; raise yaml.YAMLError as libyaml's composer would."""
+    parser = _Parser(text)
+    try:
+        get = parser.get_event
+        doc = YamlDocument(data={})
+        builder = _Builder(get, first, doc.lines)
+        get()  # stream start
+        event = get()
+        if type(event) is StreamEndEvent:
+            return doc, builder
+        doc.data = builder.value(get(), (), True)  # the event after the document start
+        get()  # document end
+        event = get()
+        if type(event) is not StreamEndEvent:
+            # libyaml's composer refuses a second document, but only after
+            # anchors and tags in the whole stream have been refused.
+            second = event.start_mark
+            while type(event) is not StreamEndEvent:
+                if type(event) is AliasEvent:
+                    builder.value(event, (), False)
+                elif getattr(event, "anchor", None) or getattr(event, "tag", None):
+                    builder._note(event)
+                event = get()
+            if not builder.refusals():
+                raise ComposerError("expected a single document in the stream", None,
+                                    "but found another document", second)
+        return doc, builder
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, first: int) -> YamlIssue:
@@ -193,23 +288,13 @@ def parse(text: str, first: int = 1) -> tuple[YamlDocument | None, list[YamlIssu
     (keeping the first value) so the schema can report its own problems too.
     """
     try:
-        issues = _scan_events(text, first)
-        if issues:
-            return None, issues
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        doc, builder = _build(text, first)
     except yaml.YAMLError as exc:
         return None, [_yaml_error(exc, text, first)]
-    doc = YamlDocument(data=None)
-    if node is None:
-        doc.data = {}
-        return doc, []
-    construct_issues: list[YamlIssue] = []
-    doc.data = _construct(node, (), doc, construct_issues, first)
-    return doc, construct_issues
+    refused = builder.refusals()
+    if refused:
+        return None, refused
+    return doc, builder.issues
 
 
 def load_data_file(text: str, name: str) -> Any:

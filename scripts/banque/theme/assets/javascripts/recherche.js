@@ -22,4 +22,16 @@ window.addEventListener("DOMContentLoaded", function () {
   });
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
+  labelSearchBox(0);
 });
+
+// Tie the page's visible label to Pagefind's input, which the UI mounts
+// a moment after it is created.
+function labelSearchBox(attempt) {
+  var input = document.querySelector("#recherche input[type='text'], #recherche input:not([type])");
+  if (input) {
+    input.id = "recherche-saisie";
+    return;
+  }
+  if (attempt < 50) window.setTimeout(function () { labelSearchBox(attempt + 1); }, 50);
+}
