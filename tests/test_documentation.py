@@ -327,7 +327,24 @@ def test_publication_workflow_deploys_build_site():
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps)
 
 
-@pytest.mark.parametrize("name", ["verifier.yml", "publier.yml"])
+def test_pull_request_gets_the_committee_review_as_a_comment():
+    """verifier.yml runs `banque relire --format markdown` on the changed sheets;
+    commenter-relecture.yml posts it without ever running the pull request's code."""
+    (job,) = _workflow("verifier.yml")["jobs"].values()
+    script = "\n".join(_runs(job))
+    assert "banque relire" in script and "--format markdown" in script
+    assert "git diff --name-only" in script and "content/experiences/*.md" in script
+    assert any(u.startswith("actions/upload-artifact@") for u in _uses(job))
+    comment = _workflow("commenter-relecture.yml")
+    assert comment["on"]["workflow_run"]["workflows"] == ["Vérifier"]
+    assert comment["permissions"] == {"pull-requests": "write", "actions": "read"}
+    (post,) = comment["jobs"].values()
+    assert not any(u.startswith("actions/checkout@") for u in _uses(post))
+    assert any("gh pr comment" in r for r in _runs(post))
+    assert any("tr -cd '0-9'" in r for r in _runs(post))
+
+
+@pytest.mark.parametrize("name", ["verifier.yml", "publier.yml", "commenter-relecture.yml"])
 def test_workflow_actions_are_pinned_to_a_version(name: str):
     data = _workflow(name)
     for job in data["jobs"].values():
