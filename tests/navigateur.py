@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -312,6 +313,20 @@ def _shared_build(name: str, tmp_path_factory, make) -> BuiltSite:
     if name not in _BUILDS:
         _BUILDS[name] = make(tmp_path_factory.mktemp(name))
     return _BUILDS[name]
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder`, by relative path."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def previous_build(real_site, tmp_path) -> Path:
+    """A copy of the real build (docs and site, mtimes kept) that a test may try to replace."""
+    build = tmp_path / "build"
+    shutil.copytree(real_site.build, build, copy_function=shutil.copy2)
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -19,21 +19,7 @@ import pytest
 from banque.build import shallow_clone
 from banque.paths import PROJECT
 
-from .navigateur import CONTENT, EPOCH, ROOT, real_site  # noqa: F401 - fixtures are used by name
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    """sha256 of every file under `folder`, by relative path."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def previous_build(real_site, tmp_path) -> Path:
-    """A copy of the real build (docs and site) that a test may try to replace."""
-    build = tmp_path / "build"
-    shutil.copytree(real_site.build, build, copy_function=shutil.copy2)
-    return build
+from .navigateur import CONTENT, EPOCH, ROOT, previous_build, real_site, tree_hashes  # noqa: F401 - fixtures are used by name
 
 
 def _project_with(tmp_path: Path, *, mkdocs_extra: str = "", theme_script: str = "") -> Path:

@@ -29,25 +29,13 @@ from .navigateur import (  # noqa: F401 - fixtures are used by name
     content_with_fixtures,
     fixture_site,
     load_bank,
+    previous_build,
     real_site,
     run_build,
+    tree_hashes,
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    """sha256 of every file under `folder`, by relative path."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def previous_build(real_site, tmp_path) -> Path:
-    """A copy of the real build (docs and site, mtimes kept) that a test may break."""
-    build = tmp_path / "build"
-    shutil.copytree(real_site.build, build, copy_function=shutil.copy2)
-    return build
 
 
 @pytest.fixture(scope="module")
