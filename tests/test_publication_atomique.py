@@ -7,7 +7,6 @@ builds. Here: the step that scans the built HTML, and shallow git clones.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess

@@ -8,7 +8,6 @@ copy of that build, so the shared one stays intact.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
