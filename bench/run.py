@@ -150,12 +150,26 @@ def output_stats(site: Path) -> dict:
     }
 
 
+def scan_site(site: Path) -> None:
+    from banque import html_scan
+
+    base = urlsplit(build.mkdocs_settings(ROOT).get("site_url") or "/").path
+    if html_scan.scan_site(site, base):
+        raise RuntimeError("l'analyse du HTML signale des éléments dangereux")
+
+
 def first_sheet(content: Path) -> Path:
     return sorted((content / "experiences").glob("*.md"))[0]
 
 
+def first_published(content: Path) -> Path:
+    """The first sheet on the public site: changing a draft changes nothing there."""
+    return next(p for p in sorted((content / "experiences").glob("*.md"))
+                if "\nstatut: publiee\n" in p.read_text(encoding="utf-8"))
+
+
 def touch_one_sheet(content: Path, n: int) -> None:
-    path = first_sheet(content)
+    path = first_published(content)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.rstrip("\n") + f" Mise à jour n° {n} pour le banc d'essai.\n", encoding="utf-8")
 
@@ -307,6 +321,11 @@ def bench_size(n: int, reps: int, build_reps: int, zensical: str | None, log) ->
             log(f"  {n} : Zensical mesuré")
 
         res.update(output_stats(out / "site"))
+        # The steps after mkdocs, alone, on the site just built: where the rest of the time goes.
+        res["pagefind"] = [run_measured([PY, "-m", "pagefind", "--site", str(out / "site"),
+                                         "--output-path", str(tmp / "pagefind-seul"), "--quiet"])]
+        res["analyse"] = [timed(lambda: scan_site(out / "site"))]
+        log(f"  {n} : Pagefind et analyse du HTML seuls mesurés")
 
         noop, one = [], []
         for i in range(build_reps):
@@ -369,6 +388,9 @@ def report(results: list[dict], elapsed: float) -> str:
     if any("zensical" in r or "zensical_erreur" in r for r in results):
         row(f"Zensical {ZENSICAL_VERSION} seul (mêmes pages, sans les hooks)",
             lambda r: both("zensical")(r) if "zensical" in r else ("échec" if "zensical_erreur" in r else "—"))
+    row("dont Pagefind seul (temps, mémoire)",
+        lambda r: f"{fmt_s(med(r['pagefind']))} ({fmt_s(med(r['pagefind'], 'cpu'))}), {r['pagefind'][0]['mo']:.0f} Mo")
+    row("dont analyse du HTML seule", both("analyse"))
     row("Reconstruction sans changement", both("sans_changement"))
     row("Reconstruction après une fiche modifiée", both("une_fiche"))
     row("Aperçu : démarrage (`banque servir --apercu`)", lambda r: fmt_s(r["apercu"]["demarrage"]))

@@ -188,3 +188,42 @@ def test_fingerprint_covers_pages_code_and_settings(tmp_path):
     assert incremental.fingerprint(docs, ROOT, preview=True) != base
     (docs / "index.md").write_text("# Accueil modifié\n", encoding="utf-8")
     assert incremental.fingerprint(docs, ROOT, preview=False) != base
+
+
+# -- Pagefind and the HTML scan side by side ------------------------------------------------
+
+def small_site(folder: Path, body: str) -> Path:
+    from banque import csp
+
+    page = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Essai</title></head><body>"
+            f"<article data-pagefind-body><h1>Essai</h1><p>Une expérience de partenariat.</p></article>{body}"
+            "</body></html>")
+    (folder / "recherche").mkdir(parents=True)
+    (folder / "recherche" / "index.html").write_text(csp.add_policy(page), encoding="utf-8")
+    return folder
+
+
+def test_page_flagged_while_pagefind_writes_is_judged_again_after(tmp_path, monkeypatch):
+    from banque import build, html_scan
+
+    site = small_site(tmp_path / "site", '<script src="../pagefind/pagefind-ui.js"></script>')
+    real, calls = html_scan.scan_site, []
+
+    def scan(folder, base):
+        calls.append((folder / "pagefind" / "pagefind-ui.js").is_file())
+        if len(calls) == 1:  # as if the scan reached the page before Pagefind wrote its files
+            return [html_scan.Finding("recherche/index.html", 1, "<script>", "script qui n'est pas un fichier .js du site")]
+        return real(folder, base)
+
+    monkeypatch.setattr(html_scan, "scan_site", scan)
+    build.index_and_check(site, "/")
+    assert calls[1:] == [True]  # scanned again, once Pagefind had written pagefind-ui.js
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_hostile_page_still_fails_the_scan_step(tmp_path):
+    from banque import build
+
+    site = small_site(tmp_path / "site", "<script>window.__pwned=1</script>")
+    with pytest.raises(build.BuildError, match="analyse du HTML"):
+        build.index_and_check(site, "/")

@@ -77,6 +77,19 @@ class Bank:
         # every experience page looks up its tools.
         return self._tools_by_slug.get(slug)
 
+    def experiences_citing(self, tool_slug: str) -> list[Sheet]:
+        """The experiences that cite a tool, in the bank's order (each tool page
+        asks: an index built once instead of a pass over every experience)."""
+        return list(self._citing.get(tool_slug, ()))
+
+    @cached_property
+    def _citing(self) -> dict[str, list[Sheet]]:
+        found: dict[str, list[Sheet]] = {}
+        for s in self.experiences:
+            for slug in dict.fromkeys(s.model.outils):  # type: ignore[attr-defined]
+                found.setdefault(slug, []).append(s)
+        return found
+
     @cached_property
     def _tools_by_slug(self) -> dict[str, Sheet]:
         found: dict[str, Sheet] = {}

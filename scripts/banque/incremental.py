@@ -37,6 +37,7 @@ import jinja2
 from .check import ValidationCache
 from .paths import TEMPLATES
 from .render import Page, render_page, write_changed
+from .yaml_strict import load_data_file
 
 
 def _templates_signature() -> tuple:
@@ -168,15 +169,28 @@ def fingerprint(docs: Path, root: Path, preview: bool) -> str:
     for path in sorted(docs.rglob("*")):
         if path.is_file():
             add("docs/" + path.relative_to(docs).as_posix(), path.read_bytes())
-    add("mkdocs.yml", (root / "mkdocs.yml").read_bytes())
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            add("banque/" + path.relative_to(PACKAGE).as_posix(), path.read_bytes())
+    settings_file = root / "mkdocs.yml"
+    add("mkdocs.yml", settings_file.read_bytes())
+    # Our package (code, templates, theme), plus any theme folder or hook file
+    # mkdocs.yml names elsewhere.
+    sources = [PACKAGE, *_named_in_settings(settings_file)]
+    for source in sources:
+        for path in sorted(source.rglob("*")) if source.is_dir() else [source]:
+            if path.is_file() and "__pycache__" not in path.parts:
+                add(path.as_posix(), path.read_bytes())
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     add("versions", "\n".join(versions).encode("utf-8"))
     settings = [sys.version, os.environ.get("SOURCE_DATE_EPOCH", ""), os.environ.get("BANQUE_APERCU", ""), str(preview)]
     add("settings", "\n".join(settings).encode("utf-8"))
     return digest.hexdigest()
+
+
+def _named_in_settings(settings_file: Path) -> list[Path]:
+    settings = load_data_file(settings_file.read_text(encoding="utf-8"), "mkdocs.yml")
+    theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
+    named = [theme.get("custom_dir"), *(settings.get("hooks") or [])]
+    found = [(settings_file.parent / str(p)).resolve() for p in named if p]
+    return [p for p in found if p.exists() and not p.is_relative_to(PACKAGE)]
 
 
 def _site_summary(site: Path) -> list[int]:

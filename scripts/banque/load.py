@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,22 @@ class RawSheet:
     display: str  # the path as shown in messages, relative to the project
     kind: str  # "experiences" or "outils"
     data: dict[str, Any]
-    lines: dict[tuple, int]  # YAML path -> line in the file (1-based)
     body: str
     body_line: int  # file line where the body starts
     source_text: str = field(repr=False, default="")
+
+    @cached_property
+    def lines(self) -> dict[tuple, int]:
+        """YAML path -> line in the file (1-based).
+
+        Read again from the front matter the first time a line is asked for:
+        only sheets with a problem need it, and keeping a map of every value's
+        line for every sheet would cost more memory than the sheets themselves."""
+        split = _split(self.source_text, self.display)
+        if isinstance(split, Problem):
+            return {}
+        doc, _ = yaml_strict.parse(split[0], first=2)
+        return doc.lines if doc is not None else {}
 
     def line_of(self, loc: tuple) -> int:
         """The line of a YAML path, or of its closest existing parent."""
@@ -130,7 +143,7 @@ def parse(path: Path, display: str, data: bytes) -> tuple[RawSheet | None, list[
         return None, [split]
     front, body, body_line = split
     # YAML lines are counted from the line after the opening "---".
-    doc, issues = yaml_strict.parse(front, first=2)
+    doc, issues = yaml_strict.parse(front, first=2, lines=False)
     problems += [Problem(display, i.line, i.field or "yaml", i.message, i.hint) for i in issues]
     if doc is None:
         return None, problems
@@ -152,5 +165,5 @@ def parse(path: Path, display: str, data: bytes) -> tuple[RawSheet | None, list[
                 f"Ajoutez juste après « --- » : # yaml-language-server: $schema=../../schema/{expected}",
             )
         )
-    sheet = RawSheet(path, display, kind, doc.data, doc.lines, body, body_line, text)
+    sheet = RawSheet(path, display, kind, doc.data, body, body_line, text)
     return sheet, problems

@@ -199,7 +199,7 @@ def related_cards(bank: Bank) -> dict[str, list[dict]]:
 
 def tool_view(sheet: Sheet, bank: Bank, cfg: SiteConfig) -> dict:
     m = sheet.model
-    users = [experience_card(s) for s in bank.experiences if sheet.slug in s.model.outils]  # type: ignore[attr-defined]
+    users = [experience_card(s) for s in bank.experiences_citing(sheet.slug)]
     return {
         "slug": sheet.slug,
         "titre": m.titre,

@@ -94,7 +94,7 @@ class _Builder:
 
     __slots__ = ("get", "first", "lines", "issues", "refused", "anchors", "aliases")
 
-    def __init__(self, get, first: int, lines: dict):
+    def __init__(self, get, first: int, lines: dict | None):
         self.get = get
         self.first = first
         self.lines = lines
@@ -124,7 +124,7 @@ class _Builder:
         if cls is ScalarEvent:
             if event.anchor or event.tag:
                 self._note(event)
-            if keep:
+            if keep and self.lines is not None:
                 self.lines[path] = event.start_mark.line + self.first
             return _scalar(event.value, event.style)
         if cls is MappingStartEvent:
@@ -132,7 +132,7 @@ class _Builder:
         if cls is SequenceStartEvent:
             if event.anchor or event.tag:
                 self._note(event)
-            if keep:
+            if keep and self.lines is not None:
                 self.lines[path] = event.start_mark.line + self.first
             items: list[Any] = []
             get = self.get
@@ -152,8 +152,9 @@ class _Builder:
         if event.anchor or event.tag:
             self._note(event)
         first = self.first
-        if keep:
-            self.lines[path] = event.start_mark.line + first
+        lines = self.lines if keep else None
+        if lines is not None:
+            lines[path] = event.start_mark.line + first
         get = self.get
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
@@ -194,8 +195,8 @@ class _Builder:
             first_line[key] = line
             child = path + (key,)
             result[key] = self.value(get(), child, keep)
-            if keep:
-                self.lines[child] = line
+            if lines is not None:
+                lines[child] = line
 
     def refusals(self) -> list[YamlIssue]:
         """Anchors, aliases and tags: only the first of each kind is reported, with a count."""
@@ -208,13 +209,13 @@ class _Builder:
         return sorted(issues, key=lambda i: i.line)
 
 
-def _build(text: str, first: int) -> tuple[Any, _Builder]:
+def _build(text: str, first: int, lines: bool) -> tuple[Any, _Builder]:
     """Read the single document of `text`; raise yaml.YAMLError as libyaml's composer would."""
     parser = _Parser(text)
     try:
         get = parser.get_event
         doc = YamlDocument(data={})
-        builder = _Builder(get, first, doc.lines)
+        builder = _Builder(get, first, doc.lines if lines else None)
         get()  # stream start
         event = get()
         if type(event) is StreamEndEvent:
@@ -280,15 +281,18 @@ def _yaml_error(exc: yaml.YAMLError, text: str, first: int) -> YamlIssue:
     )
 
 
-def parse(text: str, first: int = 1) -> tuple[YamlDocument | None, list[YamlIssue]]:
+def parse(text: str, first: int = 1, lines: bool = True) -> tuple[YamlDocument | None, list[YamlIssue]]:
     """Parse one YAML document strictly; `first` is the file line of the text's first line.
+
+    With `lines=False`, the document's line map is left empty (faster, lighter):
+    issues still carry their lines.
 
     Returns (document, issues). The document is None when the YAML cannot be
     read at all; duplicate keys are issues but the document is still returned
     (keeping the first value) so the schema can report its own problems too.
     """
     try:
-        doc, builder = _build(text, first)
+        doc, builder = _build(text, first, lines)
     except yaml.YAMLError as exc:
         return None, [_yaml_error(exc, text, first)]
     refused = builder.refusals()
