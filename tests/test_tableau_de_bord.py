@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import shutil
+import subprocess
+import os
 from pathlib import Path
 
 import pytest
 
 from banque import dashboard
 
-from .conftest import EDITORIAL, ROOT, banque, check_golden
+from .conftest import EDITORIAL, banque, check_golden
 
 GOLDEN = EDITORIAL / "tableau-de-bord"
 TODAY = dt.date(2026, 1, 15)
@@ -52,13 +53,25 @@ def test_data_is_plain_for_a_site_page(project: Path):
     assert json.loads(json.dumps(data, default=str))["in_review"][0]["days"] is None
 
 
-def test_first_commit_date_reads_git_without_changing_it(tmp_path: Path):
-    if shutil.which("git") is None:
-        pytest.skip("git absent")
-    tracked = dashboard.first_commit_date(ROOT / "pyproject.toml")
-    if tracked is None:
-        pytest.skip("dépôt sans historique (copie sans .git)")
-    assert tracked <= dt.date.today()
+def test_first_commit_date_is_when_the_file_entered_git(tmp_path: Path):
+    """The submission date is the first commit adding the file, not a later edit."""
+    repo = tmp_path / "depot"
+    repo.mkdir()
+    sheet = repo / "fiche.md"
+
+    def commit(message: str, when: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", message],
+                       cwd=repo, env=env, check=True)
+
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    sheet.write_text("v1", encoding="utf-8")
+    subprocess.run(["git", "add", "fiche.md"], cwd=repo, check=True)
+    commit("ajout", "2025-03-04T10:00:00")
+    sheet.write_text("v2", encoding="utf-8")
+    commit("modification", "2025-09-01T10:00:00")
+    assert dashboard.first_commit_date(sheet) == dt.date(2025, 3, 4)
+    assert subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout == ""
     outside = tmp_path / "hors-depot.md"
     outside.write_text("x", encoding="utf-8")
     assert dashboard.first_commit_date(outside) is None
