@@ -86,16 +86,6 @@ def _text_kind(field: FieldInfo) -> str | None:
     return None
 
 
-def _submodel(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _submodel(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _walk(model: type[BaseModel], schema: dict, defs: dict, prefix: str, out: dict) -> None:
     required = set(schema.get("required", []))
     for name, prop in schema["properties"].items():
@@ -110,7 +100,7 @@ def _walk(model: type[BaseModel], schema: dict, defs: dict, prefix: str, out: di
             rule["texte"] = kind
         if path in PATTERN_MESSAGES:
             rule["message"] = PATTERN_MESSAGES[path]
-        sub = _submodel(field.annotation)
+        sub = models.submodel(field.annotation)
         if rule["type"] == "array":
             items, _ = _resolve(prop["items"], defs)
             if sub is not None and items.get("type") == "object":

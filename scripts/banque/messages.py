@@ -11,6 +11,8 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
+from .models import submodel
+
 Translate = Callable[[dict, str], tuple[str, str]]
 
 
@@ -124,25 +126,10 @@ def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
             return []
         annotation = current.model_fields[part].annotation
-        current = _inner_model(annotation)
+        current = submodel(annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    for meta in getattr(annotation, "__metadata__", ()) or ():
-        pass
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None:
-        return _inner_model(origin) if origin is not annotation else None
-    return None
 
 
 def translate(err: dict, field: str, model: type[BaseModel], loc: tuple) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import (
     AfterValidator,
@@ -351,6 +351,20 @@ class _ToolFields(Strict):
 
 class Tool(Editorial, _ToolFields):
     """A sheet of the tool repertory."""
+
+
+def submodel(annotation: Any) -> type[BaseModel] | None:
+    """The sub-model a field holds (directly, in a list or in a union), if any.
+
+    Shared by the error messages, the new-sheet template and the form, which all
+    walk the schema the same way."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = submodel(arg)
+        if found is not None:
+            return found
+    return None
 
 
 KINDS: dict[str, type[Editorial]] = {"experiences": Experience, "outils": Tool}

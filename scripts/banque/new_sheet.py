@@ -14,7 +14,7 @@ import textwrap
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, get_origin
 
 import yaml
 from pydantic import BaseModel
@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 
 from .check import display_path, validate
 from .load import SCHEMA_FILES, load
-from .models import KINDS, TO_IDENTIFY
+from .models import KINDS, TO_IDENTIFY, submodel
 from .problem import ERROR, Problem
 from .vocabulary import sections, vocabulary
 
@@ -92,17 +92,6 @@ def scalar(value: Any) -> str:
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The sub-model a field holds (directly, in a list or in a union), if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _is_list(field: FieldInfo) -> bool:
     return get_origin(field.annotation) is list
 
@@ -122,7 +111,7 @@ def example(model: type[BaseModel]) -> dict:
     optional plain values left empty (an example address would be wrong for most)."""
     values: dict[str, Any] = {}
     for name, field in model.model_fields.items():
-        nested = _model_in(field.annotation)
+        nested = submodel(field.annotation)
         if nested is not None:
             values[name] = [example(nested)] if _is_list(field) else example(nested)
         elif field.is_required():
@@ -144,7 +133,7 @@ def render_fields(model: type[BaseModel], values: dict, indent: str = "", extra:
 
 
 def _entry(name: str, value: Any, field: FieldInfo, indent: str) -> list[str]:
-    nested = _model_in(field.annotation)
+    nested = submodel(field.annotation)
     if nested is not None and isinstance(value, dict):
         return [f"{indent}{name}:"] + render_fields(nested, value, indent + "  ")
     if nested is not None and isinstance(value, list) and value:
