@@ -73,9 +73,9 @@ def material_build(docs: Path, dest: Path, work: Path) -> float:
         # Relative paths resolve from this file: point them back at the repository.
         f"docs_dir: {docs}\n"
         "theme:\n"
-        f"  custom_dir: {ROOT / 'scripts' / 'banque' / 'theme'}\n"
+        f"  custom_dir: {ROOT / 'scripts' / 'banque' / 'site' / 'theme'}\n"
         "hooks:\n"
-        f"  - {ROOT / 'scripts' / 'banque' / 'mkdocs_hooks.py'}\n"
+        f"  - {ROOT / 'scripts' / 'banque' / 'site' / 'mkdocs_hooks.py'}\n"
         "plugins:\n"
         "  - search:\n"
         "      lang: fr\n",

@@ -46,9 +46,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from banque.sheets.check import validate  # noqa: E402
+from banque.site import build  # noqa: E402
 from bench.generate import generate  # noqa: E402
-from banque import build  # noqa: E402
-from banque.check import validate  # noqa: E402
 
 PY = sys.executable
 BANQUE = [PY, "-m", "banque.cli"]
@@ -151,7 +151,7 @@ def output_stats(site: Path) -> dict:
 
 
 def scan_site(site: Path) -> None:
-    from banque import html_scan
+    from banque.site import html_scan
 
     base = urlsplit(build.mkdocs_settings(ROOT).get("site_url") or "/").path
     if html_scan.scan_site(site, base):
@@ -189,8 +189,8 @@ def zensical_project(docs: Path, dest: Path) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.M)
     text = re.sub(r"^site_dir: .*$", "site_dir: site", text, flags=re.M)
-    text = text.replace("custom_dir: scripts/banque/theme", f"custom_dir: {ROOT / 'scripts/banque/theme'}")
-    text = text.replace("  - scripts/banque/mkdocs_hooks.py", f"  - {ROOT / 'scripts/banque/mkdocs_hooks.py'}")
+    text = text.replace("custom_dir: scripts/banque/site/theme", f"custom_dir: {ROOT / 'scripts/banque/site/theme'}")
+    text = text.replace("  - scripts/banque/site/mkdocs_hooks.py", f"  - {ROOT / 'scripts/banque/site/mkdocs_hooks.py'}")
     dest.mkdir(parents=True)
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     shutil.copytree(docs, dest / "docs")

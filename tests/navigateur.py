@@ -27,9 +27,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from banque.bank import Bank
-from banque.build import mkdocs_settings
-from banque.check import validate
+from banque.sheets.bank import Bank
+from banque.sheets.check import validate
+from banque.site.build import mkdocs_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

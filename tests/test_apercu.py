@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from banque import explorer
+from banque.site import explorer
 
 from .navigateur import CONTENT, FIXTURE_SHEETS, BuiltSite, build_site, load_bank
 

@@ -19,7 +19,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from bench.generate import generate as generate_bank
 
 from .navigateur import EPOCH, ROOT, SITE_PREFIX

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from banque.check import validate
-from banque.load import load
-
 from bench.generate import generate
+
+from banque.sheets.check import validate
+from banque.sheets.load import load
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from bench.generate import generate
 from bench.run import first_published, floor, report
 

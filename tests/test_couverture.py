@@ -9,10 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from banque import explorer
-from banque.dashboard import REGIONS
-from banque.territory import territories
-from banque.vocabulary import vocabulary
+from banque.committee.dashboard import REGIONS
+from banque.sheets.territory import territories
+from banque.sheets.vocabulary import vocabulary
+from banque.site import explorer
 
 from .navigateur import browser, page, page_path, real_server, real_site, watcher  # noqa: F401 - fixtures
 from .test_explorateur import chosen, in_order, models_of, regions_of, themes_of, wait_for_results

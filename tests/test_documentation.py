@@ -15,9 +15,9 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from banque import cli
-from banque.check import validate
-from banque.models import Editorial, Experience, Tool
-from banque.vocabulary import NAMES, sections, vocabulary
+from banque.sheets.check import validate
+from banque.sheets.models import Editorial, Experience, Tool
+from banque.sheets.vocabulary import NAMES, sections, vocabulary
 
 from .conftest import EXAMPLES, ROOT
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from banque.check import validate
+from banque.sheets.check import validate
 
 from .conftest import EXAMPLES
 

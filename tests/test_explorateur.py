@@ -14,13 +14,13 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from banque import explorer
-from banque.check import validate
-from banque.render import region_slug
-from banque.territory import territories
-from banque.vocabulary import vocabulary
 from bench.generate import generate
+
+from banque.sheets.check import validate
+from banque.sheets.territory import territories
+from banque.sheets.vocabulary import vocabulary
+from banque.site import explorer
+from banque.site.render import region_slug
 
 from .navigateur import (  # noqa: F401 - fixtures are used by name
     ROOT,
@@ -35,7 +35,7 @@ from .navigateur import (  # noqa: F401 - fixtures are used by name
     watcher,
 )
 
-SCRIPT = ROOT / "scripts" / "banque" / "theme" / "assets" / "javascripts" / "explorateur.js"
+SCRIPT = ROOT / "scripts" / "banque" / "site" / "theme" / "assets" / "javascripts" / "explorateur.js"
 SEARCH_SCRIPT = SCRIPT.with_name("recherche.js")
 SIZE_BUDGET = 500 * 1024
 COUNT = re.compile(r"^(?P<label>.*) \((?P<n>\d+)\)$")

@@ -22,9 +22,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from banque import form_schema, new_sheet, yaml_strict
-from banque.models import Experience, Referent
-from banque.vocabulary import sections
+from banque.committee import new_sheet
+from banque.sheets import yaml_strict
+from banque.sheets.models import Experience, Referent
+from banque.sheets.vocabulary import sections
+from banque.site import form_schema
 
 from .a11y import BLOCKING, WCAG_TAGS, Violation, install_axe
 from .navigateur import (  # noqa: F401 - fixtures are used by name

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from banque import csp, html_scan, sanitize
-from banque.check import validate
+from banque.sheets.check import validate
+from banque.site import csp, html_scan, sanitize
 
 from .hostile.corpus import (  # noqa: F401 - fixtures are used by name
     HOSTILE,

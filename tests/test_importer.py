@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from banque import importer
-from banque.load import load
-from banque.vocabulary import sections, vocabulary
+from banque.committee import importer
+from banque.sheets.load import load
+from banque.sheets.vocabulary import sections, vocabulary
 
 from .conftest import EDITORIAL, ROOT, banque, check_golden
 

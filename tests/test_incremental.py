@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from banque import incremental, render
-from banque.build import Layout, generate, mkdocs_settings
-from banque.check import ValidationCache, validate
 from bench.generate import generate as generate_bank
+
+from banque.sheets.check import ValidationCache, validate
+from banque.site import incremental, render
+from banque.site.build import Layout, generate, mkdocs_settings
 
 from .navigateur import ROOT, run_build
 
@@ -193,7 +193,7 @@ def test_fingerprint_covers_pages_code_and_settings(tmp_path):
 # -- Pagefind and the HTML scan side by side ------------------------------------------------
 
 def small_site(folder: Path, body: str) -> Path:
-    from banque import csp
+    from banque.site import csp
 
     page = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Essai</title></head><body>"
             f"<article data-pagefind-body><h1>Essai</h1><p>Une expérience de partenariat.</p></article>{body}"
@@ -204,7 +204,7 @@ def small_site(folder: Path, body: str) -> Path:
 
 
 def test_page_flagged_while_pagefind_writes_is_judged_again_after(tmp_path, monkeypatch):
-    from banque import build, html_scan
+    from banque.site import build, html_scan
 
     site = small_site(tmp_path / "site", '<script src="../pagefind/pagefind-ui.js"></script>')
     real, calls = html_scan.scan_site, []
@@ -222,7 +222,7 @@ def test_page_flagged_while_pagefind_writes_is_judged_again_after(tmp_path, monk
 
 
 def test_hostile_page_still_fails_the_scan_step(tmp_path):
-    from banque import build
+    from banque.site import build
 
     site = small_site(tmp_path / "site", "<script>window.__pwned=1</script>")
     with pytest.raises(build.BuildError, match="analyse du HTML"):

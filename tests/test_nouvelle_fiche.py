@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from banque.load import load
-from banque.models import KINDS
-from banque.new_sheet import slugify
+from banque.committee.new_sheet import slugify
+from banque.sheets.load import load
+from banque.sheets.models import KINDS
 
 from .conftest import EDITORIAL, ROOT, banque, check_golden
 

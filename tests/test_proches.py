@@ -10,10 +10,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-
-from banque import related
-from banque.check import validate
 from bench.generate import generate
+
+from banque.sheets.check import validate
+from banque.site import related
 
 from .navigateur import real_site  # noqa: F401 - fixture used by name
 

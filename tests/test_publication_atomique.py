@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from banque.build import shallow_clone
 from banque.paths import PROJECT
+from banque.site.build import shallow_clone
 
 from .navigateur import CONTENT, EPOCH, ROOT, previous_build, real_site, tree_hashes  # noqa: F401 - fixtures are used by name
 
@@ -29,7 +29,7 @@ def _project_with(tmp_path: Path, *, mkdocs_extra: str = "", theme_script: str =
     """
     root = tmp_path / "projet"
     root.mkdir()
-    theme = PROJECT / "scripts" / "banque" / "theme"
+    theme = PROJECT / "scripts" / "banque" / "site" / "theme"
     if theme_script:
         theme = shutil.copytree(theme, root / "theme")
         main = theme / "main.html"
@@ -38,8 +38,8 @@ def _project_with(tmp_path: Path, *, mkdocs_extra: str = "", theme_script: str =
                                      "{% block scripts %}\n  {{ super() }}\n  " + theme_script, 1), encoding="utf-8")
         assert theme_script in main.read_text(encoding="utf-8")
     settings = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    settings = settings.replace("custom_dir: scripts/banque/theme", f"custom_dir: {theme}", 1)
-    settings = settings.replace("  - scripts/banque/mkdocs_hooks.py", f"  - {PROJECT / 'scripts' / 'banque' / 'mkdocs_hooks.py'}", 1)
+    settings = settings.replace("custom_dir: scripts/banque/site/theme", f"custom_dir: {theme}", 1)
+    settings = settings.replace("  - scripts/banque/site/mkdocs_hooks.py", f"  - {PROJECT / 'scripts' / 'banque' / 'site' / 'mkdocs_hooks.py'}", 1)
     assert str(theme) in settings and str(PROJECT / "scripts") in settings
     (root / "mkdocs.yml").write_text(settings + mkdocs_extra, encoding="utf-8")
     return root

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from banque.load import load
-from banque.review import REVIEW_MONTHS, check_acronyms, check_summary, months_between, review, years_before
+from banque.committee.review import REVIEW_MONTHS, check_acronyms, check_summary, months_between, review, years_before
+from banque.sheets.load import load
 
 from .conftest import EDITORIAL, ROOT, banque, check_golden
 

@@ -16,10 +16,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from banque.models import Referent
-from banque.render import date_fr, region_slug
-from banque.territory import territories
-from banque.vocabulary import vocabulary
+from banque.sheets.models import Referent
+from banque.sheets.territory import territories
+from banque.sheets.vocabulary import vocabulary
+from banque.site.render import date_fr, region_slug
 
 from .navigateur import (  # noqa: F401 - fixtures are used by name
     Watcher,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import subprocess
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from banque import dashboard
+from banque.committee import dashboard
 
 from .conftest import EDITORIAL, banque, check_golden
 

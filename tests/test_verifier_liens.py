@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from banque import link_check
-from banque.check import validate
+from banque.committee import link_check
+from banque.sheets.check import validate
 
 from .navigateur import LOCAL_HOST, ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from banque import yaml_strict
+from banque.sheets import yaml_strict
 
 
 def data(text: str):

@@ -9,4 +9,5 @@ PROJECT = Path(__file__).resolve().parents[2]
 SCHEMA = PROJECT / "schema"
 VOCABULARIES = SCHEMA / "vocabulaires"
 TERRITORIES = SCHEMA / "territoires.json"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "site" / "templates"
+THEME = Path(__file__).resolve().parent / "site" / "theme"

@@ -1,0 +1,154 @@
+"""The `banque` command. Messages are in French: editors and correspondents read them."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from banque.sheets import report, schema_export
+from banque.sheets.check import collect, validate
+
+CONTENT = Path("content")
+
+
+def cmd_valider(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.chemins] or [args.contenu]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"Chemin introuvable : {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    _, problems = validate(paths, args.contenu if args.contenu.exists() else None)
+    checked = len(collect(paths))
+    out = report.as_json if args.format == "json" else report.as_text
+    print(out(problems, checked))
+    return 1 if any(p.severity == "erreur" for p in problems) else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.verifier:
+        stale = schema_export.stale()
+        for path in stale:
+            print(f"{path} n'est pas à jour : lancez « banque schema ».", file=sys.stderr)
+        return 1 if stale else 0
+    for path in schema_export.write():
+        print(f"Écrit : {path}")
+    return 0
+
+
+def cmd_construire(args: argparse.Namespace) -> int:
+    from banque.site.build import Layout, construire
+
+    # A committee preview never lands where the public site is deployed from.
+    sortie = args.sortie or (Path.cwd() / "build" / "apercu" if args.apercu else None)
+    layout = Layout.default(Path.cwd(), content=args.contenu, build=sortie)
+    return construire(layout, preview=args.apercu, force=args.forcer)
+
+
+def cmd_servir(args: argparse.Namespace) -> int:
+    import os
+
+    from banque.site import incremental
+    from banque.site.build import Layout, generate
+
+    layout = Layout.default(Path.cwd(), content=args.contenu, build=args.sortie)
+    session = incremental.session(layout.content, layout.docs, args.apercu)
+    if not generate(layout, preview=args.apercu, session=session):
+        return 1
+    os.environ["BANQUE_SERVE"] = "1"
+    os.environ["BANQUE_APERCU"] = "1" if args.apercu else "0"
+    os.environ["BANQUE_CONTENU"] = str(layout.content.resolve())
+    os.environ["BANQUE_CONSTRUCTION"] = str(layout.build.resolve())
+    from mkdocs.__main__ import State
+    from mkdocs.commands.serve import serve
+
+    state = State()  # mkdocs' console log, as `mkdocs serve` sets it up
+    if not args.complet:
+        # mkdocs' warning about dirty builds is meant for hand-written sites:
+        # here only the pages whose Markdown changed need rebuilding (incremental.py).
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: "'dirty' build" not in record.getMessage())
+    # Sheet pages are not in the menu on purpose: mkdocs would list them all at each rebuild.
+    logging.getLogger("mkdocs.structure.nav").addFilter(
+        lambda record: 'not included in the "nav"' not in record.getMessage())
+    try:
+        serve(config_file=str(layout.root / "mkdocs.yml"), dev_addr=args.adresse, livereload=True,
+              build_type=None if args.complet else "dirty", docs_dir=str(layout.docs))
+    finally:
+        state.logger.removeHandler(state.stream)
+    return 0
+
+
+def cmd_verifier_liens(args: argparse.Namespace) -> int:
+    from banque.committee.link_check import run
+
+    if not args.contenu.exists():
+        print(f"Dossier introuvable : {args.contenu}", file=sys.stderr)
+        return 2
+    return run(args.contenu, timeout=args.delai, limit=args.max, workers=args.paralleles)
+
+
+def _positive(kind):
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"nombre positif attendu, pas « {text} »")
+        return value
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="banque",
+        description="Banque d'expériences des alliances en territoires : valider les fiches et construire le site.",
+    )
+    sub = parser.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
+
+    p = sub.add_parser("valider", help="vérifier des fiches (toutes par défaut)")
+    p.add_argument("chemins", nargs="*", help="fiches ou dossiers à vérifier (par défaut : content/)")
+    p.add_argument("--format", choices=["texte", "json"], default="texte", help="format du rapport")
+    p.add_argument("--contenu", type=Path, default=CONTENT, help="dossier de la banque (références, slugs)")
+    p.set_defaults(func=cmd_valider)
+
+    p = sub.add_parser("construire", help="valider puis construire le site dans build/site")
+    p.add_argument("--apercu", action="store_true", help="inclure brouillons et fiches en relecture (aperçu du comité)")
+    p.add_argument("--contenu", type=Path, default=None, help="dossier des fiches (par défaut : content/)")
+    p.add_argument("--sortie", type=Path, default=None, help="dossier de construction (par défaut : build/, ou build/apercu/ avec --apercu)")
+    p.add_argument("--forcer", action="store_true",
+                   help="reconstruire même si rien n'a changé depuis la dernière construction")
+    p.set_defaults(func=cmd_construire)
+
+    p = sub.add_parser("servir", help="aperçu en direct du site, mis à jour à chaque modification")
+    p.add_argument("--apercu", action="store_true", help="inclure brouillons et fiches en relecture")
+    p.add_argument("--adresse", default="127.0.0.1:8000", help="adresse d'écoute (par défaut 127.0.0.1:8000)")
+    p.add_argument("--contenu", type=Path, default=None, help="dossier des fiches (par défaut : content/)")
+    p.add_argument("--sortie", type=Path, default=None, help="dossier de construction (par défaut : build/)")
+    p.add_argument("--complet", action="store_true",
+                   help="reconstruire tout le site à chaque modification (plus lent ; par défaut, seules les pages touchées)")
+    p.set_defaults(func=cmd_servir)
+
+    p = sub.add_parser("schema", help="exporter le schéma JSON dans schema/")
+    p.add_argument("--verifier", action="store_true", help="échouer si le schéma exporté n'est pas à jour")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("verifier-liens", help="vérifier que les adresses web citées par les fiches répondent (réseau)")
+    p.add_argument("--contenu", type=Path, default=CONTENT, help="dossier des fiches (par défaut : content/)")
+    p.add_argument("--delai", type=_positive(float), default=10.0, metavar="S", help="attente maximale de chaque réponse, en secondes (10)")
+    p.add_argument("--max", type=_positive(int), default=500, metavar="N", help="nombre maximal d'adresses vérifiées (500)")
+    p.add_argument("--paralleles", type=_positive(int), default=4, metavar="N", help="requêtes simultanées (4)")
+    p.set_defaults(func=cmd_verifier_liens)
+
+    from banque.cli import committee  # the committee's tools: nouvelle-fiche, relire, importer…
+
+    committee.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

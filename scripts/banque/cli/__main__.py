@@ -1,0 +1,7 @@
+"""`python -m banque.cli`."""
+
+import sys
+
+from banque.cli import main
+
+sys.exit(main())

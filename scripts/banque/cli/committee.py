@@ -1,0 +1,213 @@
+"""The editorial committee's commands (registered into the `banque` CLI).
+
+Each command is a thin layer: arguments in, French text out, exit code. The
+work lives in new_sheet, review, importer and dashboard.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from banque.committee import dashboard, importer, new_sheet, review
+from banque.sheets.check import display_path
+from banque.sheets.vocabulary import vocabulary
+
+CONTENT = Path("content")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date attendue au format AAAA-MM-JJ, pas « {text} »") from None
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    return args.aujourdhui or dt.date.today()
+
+
+# -- nouvelle-fiche ----------------------------------------------------------------
+
+
+def cmd_nouvelle_fiche(args: argparse.Namespace) -> int:
+    if not args.contenu.is_dir():
+        print(f"Dossier introuvable : {args.contenu}", file=sys.stderr)
+        return 2
+    kind = "outils" if args.outil else "experiences"
+    try:
+        path = new_sheet.create(args.titre, kind, args.contenu, _today(args))
+    except new_sheet.Refused as exc:
+        print(f"Fiche non créée : {exc}", file=sys.stderr)
+        return 1
+    shown = display_path(path)
+    print(f"Fiche créée : {shown}")
+    print("Prochaines étapes :")
+    print("  1. Remplissez chaque champ : les lignes « # » expliquent ce qu'il faut écrire ;")
+    print("     remplacez les « À compléter » et les valeurs d'exemple.")
+    print(f"  2. Vérifiez la fiche : banque valider {shown}")
+    print(f"  3. Préparez la relecture : banque relire {shown}")
+    print("  4. Passez « statut » à « en_relecture » et proposez la fiche au comité (demande de fusion).")
+    return 0
+
+
+# -- relire --------------------------------------------------------------------------
+
+
+def cmd_relire(args: argparse.Namespace) -> int:
+    if not args.fichier.is_file():
+        print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
+        return 2
+    report = review.review(args.fichier, args.contenu, _today(args))
+    print(review.as_markdown(report) if args.format == "markdown" else review.as_text(report))
+    return 1 if report.errors else 0
+
+
+# -- importer ------------------------------------------------------------------------
+
+
+def _read_input(source: str) -> bytes:
+    # One byte more than allowed: enough to know the proposal is too big, without reading it all.
+    if source == "-":
+        return sys.stdin.buffer.read(importer.MAX_BYTES + 1)
+    with open(source, "rb") as handle:
+        return handle.read(importer.MAX_BYTES + 1)
+
+
+def cmd_importer(args: argparse.Namespace) -> int:
+    if args.source != "-" and not Path(args.source).is_file():
+        print(f"Fichier introuvable : {args.source}", file=sys.stderr)
+        return 2
+    if not args.contenu.is_dir():
+        print(f"Dossier introuvable : {args.contenu}", file=sys.stderr)
+        return 2
+    try:
+        done = importer.import_text(_read_input(args.source), args.contenu, args.correspondant)
+    except importer.Rejected as exc:
+        lines = ["La proposition n'a pas été importée : rien n'a été écrit.", f"À corriger ({len(exc.errors)}) :"]
+        lines += [f"  - {e}" for e in exc.errors]
+        if exc.notes:
+            lines += ["Remarques :"] + [f"  - {n}" for n in exc.notes]
+        print("\n".join(lines), file=sys.stderr)
+        return 1
+    shown = display_path(done.path)
+    print(f"Fiche créée : {shown}")  # first line: the workflow reads the path from it
+    print("Statut : en relecture.")
+    if done.notes:
+        print("Remarques :")
+        for note in done.notes:
+            print(f"  - {note}")
+    print(f"Prochaine étape : banque relire {shown}")
+    return 0
+
+
+# -- tableau-de-bord -------------------------------------------------------------------
+
+
+def _sheet(e: dashboard.Entry, md: bool) -> str:
+    title = review.md_escape(e.title) if md else e.title
+    slug = f"`{e.slug}`" if md else e.slug
+    return f"{slug} « {title} »" + (" (outil)" if e.kind == "outils" else "")
+
+
+Item = str | tuple[str, list[str]]  # a line, or a line with sub-lines
+
+
+def _dashboard_sections(board: dashboard.Dashboard, md: bool) -> list[tuple[str, list[Item]]]:
+    esc = review.md_escape if md else (lambda text: text)
+    in_review = []
+    for item in board.in_review:
+        who = f", proposée par {esc(item.correspondent)}" if item.correspondent else ""
+        since = (f"depuis le {item.since.isoformat()} ({item.days} jours)" if item.since else "durée inconnue")
+        in_review.append(f"{_sheet(item.sheet, md)}{who} — {since}")
+    stale = [f"{_sheet(d.sheet, md)} — relue le {d.date.isoformat()}, il y a {d.age_months} mois" for d in board.stale_reviews]
+    consents = [f"{_sheet(d.sheet, md)} — consentement du {d.date.isoformat()}, il y a {d.age_months // 12} ans"
+                for d in board.old_consents]
+    referents = [_sheet(e, md) for e in board.referents_to_identify]
+
+    def gap(g: dashboard.Gap) -> str:
+        pending = f" — en préparation : {', '.join(g.in_progress)}" if g.in_progress else ""
+        return f"{g.name} ({g.code}){pending}"
+
+    status = vocabulary("statuts").by_id
+    people = []
+    for c in board.by_correspondent:
+        name = esc(c.name) if c.name else "(correspondant non renseigné)"
+        people.append((f"{name} ({len(c.sheets)})", [f"{_sheet(e, md)} — {status[e.status].libelle.lower()}" for e in c.sheets]))
+    return [
+        ("Fiches en relecture", in_review),
+        (f"Relectures de plus de {review.REVIEW_MONTHS} mois (fiches publiées)", stale),
+        (f"Consentements de plus de {review.CONSENT_YEARS} ans", consents),
+        ("Référents à identifier", referents),
+        ("Régions sans expérience publiée", [gap(g) for g in board.uncovered_regions]),
+        ("Modèles sans expérience publiée", [gap(g) for g in board.unused_models]),
+        ("Fiches par correspondant", people),
+    ]
+
+
+def render_dashboard(board: dashboard.Dashboard, md: bool) -> str:
+    title = f"Tableau de bord du comité de rédaction — {board.today.isoformat()}"
+    summary = f"{board.experiences} expérience(s) et {board.tools} outil(s) valides."
+    if board.invalid:
+        summary += f" {len(board.invalid)} fiche(s) invalide(s) ignorée(s) : {', '.join(board.invalid)} (lancez « banque valider »)."
+    lines = [f"# {title}" if md else title, "", summary]
+    bullet, sub = ("- ", "  - ") if md else ("  - ", "      - ")
+    for heading, items in _dashboard_sections(board, md):
+        lines += ["", f"## {heading} ({len(items)})" if md else f"{heading} ({len(items)}) :"]
+        if md:
+            lines.append("")
+        if not items:
+            lines.append("Aucune." if md else "  aucune")
+        for item in items:
+            text, children = (item, []) if isinstance(item, str) else item
+            lines.append(bullet + text)
+            lines += [sub + child for child in children]
+    return "\n".join(lines)
+
+
+def cmd_tableau_de_bord(args: argparse.Namespace) -> int:
+    if not args.contenu.is_dir():
+        print(f"Dossier introuvable : {args.contenu}", file=sys.stderr)
+        return 2
+    board = dashboard.gather(args.contenu, _today(args))
+    print(render_dashboard(board, args.format == "markdown"))
+    return 0
+
+
+# -- registration ------------------------------------------------------------------------
+
+
+def _common(p: argparse.ArgumentParser, today: bool = True) -> None:
+    p.add_argument("--contenu", type=Path, default=CONTENT, metavar="DOSSIER", help="dossier de la banque (par défaut : content)")
+    if today:
+        p.add_argument("--aujourdhui", type=_day, metavar="AAAA-MM-JJ",
+                       help="date du jour à utiliser (par défaut : aujourd'hui ; utile pour des résultats reproductibles)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the committee's subcommands to the `banque` parser."""
+    p = sub.add_parser("nouvelle-fiche", help="créer une fiche vide et commentée à partir d'un titre")
+    p.add_argument("titre", help="le titre de l'expérience (ou de l'outil) ; il donne le nom du fichier")
+    p.add_argument("--outil", action="store_true", help="créer une fiche outil (content/outils/) au lieu d'une expérience")
+    _common(p)
+    p.set_defaults(func=cmd_nouvelle_fiche)
+
+    p = sub.add_parser("relire", help="rapport de relecture d'une fiche pour le comité")
+    p.add_argument("fichier", type=Path, metavar="FICHIER", help="la fiche à relire")
+    p.add_argument("--format", choices=["texte", "markdown"], default="texte",
+                   help="texte (terminal) ou markdown (commentaire de demande de fusion)")
+    _common(p)
+    p.set_defaults(func=cmd_relire)
+
+    p = sub.add_parser("importer", help="transformer une proposition (ticket GitHub ou fiche reçue) en fiche « en relecture »")
+    p.add_argument("source", metavar="FICHIER_OU_-", help="le texte du ticket ou la fiche reçue ; « - » pour l'entrée standard")
+    p.add_argument("--correspondant", metavar="NOM", help="le nom du correspondant (remplace celui de la proposition)")
+    _common(p, today=False)
+    p.set_defaults(func=cmd_importer)
+
+    p = sub.add_parser("tableau-de-bord", help="fiches en attente, relectures et consentements anciens, lacunes de la banque")
+    p.add_argument("--format", choices=["texte", "markdown"], default="texte", help="format du tableau de bord")
+    _common(p)
+    p.set_defaults(func=cmd_tableau_de_bord)

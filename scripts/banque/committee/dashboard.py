@@ -1,0 +1,165 @@
+"""The committee's dashboard as plain data: no rendering here.
+
+`gather` returns dataclasses of strings, numbers and dates, so the command can
+print them and a site page can later render the same values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from banque.committee.review import CONSENT_YEARS, REVIEW_MONTHS, months_between, years_before
+from banque.sheets.bank import Bank, Sheet
+from banque.sheets.check import validate
+from banque.sheets.models import TO_IDENTIFY, Referent
+from banque.sheets.problem import ERROR, Problem
+from banque.sheets.territory import territories
+from banque.sheets.vocabulary import vocabulary
+
+# Metropolitan and overseas (DROM) régions: the map readers browse. The
+# collectivités d'outre-mer in territoires.json (975, 977…) are left out.
+REGIONS = ("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94")
+
+
+@dataclass(frozen=True)
+class Entry:
+    slug: str
+    kind: str  # "experiences" or "outils"
+    title: str
+    status: str
+    path: str
+
+
+@dataclass(frozen=True)
+class InReview:
+    sheet: Entry
+    correspondent: str | None
+    since: dt.date | None  # first commit of the file; None when git does not know it
+    days: int | None
+
+
+@dataclass(frozen=True)
+class Dated:
+    sheet: Entry
+    date: dt.date
+    age_months: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    code: str  # a région code or a model id
+    name: str
+    in_progress: tuple[str, ...]  # slugs of unpublished sheets that would fill it
+
+
+@dataclass(frozen=True)
+class Correspondent:
+    name: str | None
+    sheets: tuple[Entry, ...]
+
+
+@dataclass
+class Dashboard:
+    today: dt.date
+    experiences: int
+    tools: int
+    invalid: list[str] = field(default_factory=list)
+    in_review: list[InReview] = field(default_factory=list)
+    stale_reviews: list[Dated] = field(default_factory=list)
+    old_consents: list[Dated] = field(default_factory=list)
+    referents_to_identify: list[Entry] = field(default_factory=list)
+    uncovered_regions: list[Gap] = field(default_factory=list)
+    unused_models: list[Gap] = field(default_factory=list)
+    by_correspondent: list[Correspondent] = field(default_factory=list)
+
+
+def first_commit_date(path: Path) -> dt.date | None:
+    """When the file entered the repository: the closest thing to a submission
+    date, which the schema deliberately does not have. Read-only git."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "--follow", "--diff-filter=A", "--format=%ad", "--date=short", "--", path.name],
+            cwd=path.parent, capture_output=True, text=True, timeout=20,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    dates = result.stdout.split() if result.returncode == 0 else []
+    try:
+        return dt.date.fromisoformat(dates[-1]) if dates else None
+    except ValueError:
+        return None
+
+
+def entry(sheet: Sheet) -> Entry:
+    return Entry(sheet.slug, sheet.kind, sheet.model.titre, sheet.model.statut, sheet.raw.display)  # type: ignore[attr-defined]
+
+
+def _active(sheet: Sheet) -> bool:
+    return sheet.model.statut != "archivee"
+
+
+def stale_reviews(sheets: list[Sheet], today: dt.date) -> list[Dated]:
+    found = []
+    for s in sheets:
+        review = s.model.relecture
+        if s.published and review and months_between(review.date, today) > REVIEW_MONTHS:
+            found.append(Dated(entry(s), review.date, months_between(review.date, today)))
+    return sorted(found, key=lambda d: (d.date, d.sheet.slug))
+
+
+def old_consents(experiences: list[Sheet], today: dt.date) -> list[Dated]:
+    limit = years_before(today, CONSENT_YEARS)
+    found = []
+    for s in experiences:
+        referent = s.model.referent  # type: ignore[attr-defined]
+        if _active(s) and isinstance(referent, Referent) and referent.consentement:
+            given = referent.consentement.date
+            if given < limit:
+                found.append(Dated(entry(s), given, months_between(given, today)))
+    return sorted(found, key=lambda d: (d.date, d.sheet.slug))
+
+
+def coverage(experiences: list[Sheet]) -> tuple[list[Gap], list[Gap]]:
+    """Régions and models with no published experience, with the unpublished
+    sheets (drafts, in review) that would fill each gap."""
+    published = [s for s in experiences if s.published]
+    pending = [s for s in experiences if not s.published and _active(s)]
+    names = territories().regions
+    covered = {r for s in published for r in s.regions}
+    regions = [Gap(code, names[code]["nom"], tuple(s.slug for s in pending if code in s.regions))
+               for code in REGIONS if code not in covered]
+    used = {m.modele for s in published for m in s.model.modeles}  # type: ignore[attr-defined]
+    models = [Gap(t.id, t.libelle, tuple(s.slug for s in pending if t.id in {m.modele for m in s.model.modeles}))  # type: ignore[attr-defined]
+              for t in vocabulary("modeles").terms if t.id not in used]
+    return regions, models
+
+
+def by_correspondent(sheets: list[Sheet]) -> list[Correspondent]:
+    groups: dict[str | None, list[Entry]] = {}
+    for s in sheets:
+        groups.setdefault(s.model.correspondant, []).append(entry(s))
+    order = sorted(groups, key=lambda name: (name is None, (name or "").casefold()))
+    return [Correspondent(name, tuple(sorted(groups[name], key=lambda e: (e.kind, e.slug)))) for name in order]
+
+
+def gather(content: Path, today: dt.date, added_on: Callable[[Path], dt.date | None] = first_commit_date,
+           checked: tuple[Bank, list[Problem]] | None = None) -> Dashboard:
+    """`checked`: what validate([content], content) returned, when the caller already has it."""
+    bank, problems = checked if checked is not None else validate([content], content)
+    experiences, tools = bank.experiences, bank.outils
+    board = Dashboard(today, len(experiences), len(tools))
+    board.invalid = sorted({p.path for p in problems if p.severity == ERROR})
+    for s in experiences + tools:
+        if s.model.statut == "en_relecture":
+            since = added_on(s.path)
+            board.in_review.append(InReview(entry(s), s.model.correspondant, since, (today - since).days if since else None))
+    board.stale_reviews = stale_reviews(experiences + tools, today)
+    board.old_consents = old_consents(experiences, today)
+    board.referents_to_identify = [entry(s) for s in experiences if _active(s) and s.model.referent == TO_IDENTIFY]  # type: ignore[attr-defined]
+    board.uncovered_regions, board.unused_models = coverage(experiences)
+    board.by_correspondent = by_correspondent(experiences + tools)
+    return board

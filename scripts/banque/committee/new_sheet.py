@@ -1,0 +1,233 @@
+"""`banque nouvelle-fiche`: an empty sheet that explains itself.
+
+Comments are generated from the pydantic Field descriptions, so the template
+never drifts from the schema. Values go through PyYAML's safe dumper: a title
+typed by an editor can never become YAML structure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+import textwrap
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, get_origin
+
+import yaml
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from banque.sheets.check import display_path, validate
+from banque.sheets.load import SCHEMA_FILES, load
+from banque.sheets.models import KINDS, TO_IDENTIFY, submodel
+from banque.sheets.problem import ERROR, Problem
+from banque.sheets.vocabulary import sections, vocabulary
+
+TODO = "À compléter"
+WIDTH = 100
+MAX_SLUG = 80
+
+# "l'insertion" gives "insertion": the elided article adds nothing to an
+# identifier, and "l-insertion" reads badly. Only at a word start, so
+# "aujourd'hui" or "presqu'île" keep their letters.
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]", re.IGNORECASE)
+# Ligatures NFKD leaves alone.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def slugify(text: str, max_length: int = MAX_SLUG) -> str:
+    """Lowercase ASCII words joined by hyphens, cut at a word boundary."""
+    text = _ELISION.sub("", text).translate(_LIGATURES)
+    text = re.sub(r"(?<=\w)['’ʼ](?=\w)", "", text)  # "aujourd'hui" is one word
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
+    return slug.strip("-")
+
+
+def used_slugs(content: Path, kind: str) -> set[str]:
+    """Slugs taken in one kind: file names and `slug:` values (they may differ in a broken sheet)."""
+    found: set[str] = set()
+    for path in sorted((content / kind).glob("*.md")):
+        found.add(path.stem)
+        raw, _ = load(path)
+        if raw is not None and isinstance(raw.data.get("slug"), str):
+            found.add(raw.data["slug"])
+    return found
+
+
+def check_text(kind: str, slug: str, text: str, content: Path | None, shown: Path) -> list[Problem]:
+    """Validate a sheet before it exists, in the context of the bank.
+
+    The text is written to a scratch folder named like the real one (the
+    loader infers the kind from it); problems are reported under `shown`.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / kind / f"{slug}.md"
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+        _, problems = validate([path], content if content and content.exists() else None)
+    return [replace(p, path=display_path(shown)) for p in problems]
+
+
+# -- YAML emission -----------------------------------------------------------
+
+
+def scalar(value: Any) -> str:
+    """One value as YAML text, quoted whenever a reader could misread it."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and _DATE.match(value):
+        return value  # the strict reader keeps dates as text; the house style leaves them bare
+    if isinstance(value, list):
+        return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=float("inf")).strip()
+    text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"))
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _is_list(field: FieldInfo) -> bool:
+    return get_origin(field.annotation) is list
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH - len(indent), initial_indent=indent + "# ", subsequent_indent=indent + "# ",
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def _describe(field: FieldInfo) -> str:
+    need = "obligatoire" if field.is_required() else "facultatif"
+    return f"{field.description} ({need})"
+
+
+def example(model: type[BaseModel]) -> dict:
+    """A complete example of `model` from the Field examples: every sub-field shown,
+    optional plain values left empty (an example address would be wrong for most)."""
+    values: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        nested = submodel(field.annotation)
+        if nested is not None:
+            values[name] = [example(nested)] if _is_list(field) else example(nested)
+        elif field.is_required():
+            values[name] = field.examples[0] if field.examples else None
+        else:
+            values[name] = field.get_default(call_default_factory=True)
+    return values
+
+
+def render_fields(model: type[BaseModel], values: dict, indent: str = "", extra: dict | None = None) -> list[str]:
+    """Every field of `model`, each under its description; `extra` adds comment lines after a field."""
+    lines: list[str] = []
+    for name, field in model.model_fields.items():
+        value = values[name] if name in values else field.get_default(call_default_factory=True)
+        lines += _comment(_describe(field), indent)
+        lines += _entry(name, value, field, indent)
+        lines += [f"{indent}# {line}" for line in (extra or {}).get(name, [])]
+    return lines
+
+
+def _entry(name: str, value: Any, field: FieldInfo, indent: str) -> list[str]:
+    nested = submodel(field.annotation)
+    if nested is not None and isinstance(value, dict):
+        return [f"{indent}{name}:"] + render_fields(nested, value, indent + "  ")
+    if nested is not None and isinstance(value, list) and value:
+        lines = [f"{indent}{name}:"]
+        for item in value:
+            item_lines = render_fields(nested, item, indent + "    ")
+            first = next(i for i, line in enumerate(item_lines) if not line.lstrip().startswith("#"))
+            # Comments above the first key sit with the dash, not deeper than it.
+            lines += [indent + "  " + line[len(indent) + 4:] for line in item_lines[:first]]
+            lines.append(indent + "  - " + item_lines[first][len(indent) + 4:])
+            lines += item_lines[first + 1:]
+        return lines
+    lines = [f"{indent}{name}: {scalar(value)}".rstrip()]
+    if nested is not None:
+        # No value yet (none, empty list, "à identifier"): show the structure as
+        # a commented model the editor uncomments when the information arrives.
+        sample = example(nested)
+        block = _entry(name, [sample] if _is_list(field) else sample, field, "")
+        lines.append(f"{indent}# Modèle : remplacez la ligne ci-dessus par ces lignes, sans le premier « # ».")
+        lines += [f"{indent}# {line}" for line in block]
+    return lines
+
+
+# -- the template --------------------------------------------------------------
+
+
+def _first(name: str) -> str:
+    return vocabulary(name).ids[0]
+
+
+def draft_values(kind: str, slug: str, title: str, today: dt.date) -> dict:
+    """Placeholders that validate as a draft; the comments list the real choices."""
+    source = [{"titre": f"{TODO} — titre du document d'où viennent les faits"}]
+    national = [{"niveau": "national", "codes": []}]
+    if kind == "outils":
+        return {
+            "slug": slug, "titre": title, "type": _first("types_outils"), "organisation": TODO,
+            "territoires": national, "publics": [_first("types_acteurs")], "themes": [_first("themes")],
+            "sources": source, "statut": "brouillon",
+        }
+    return {
+        "slug": slug,
+        "titre": title,
+        "resume": f"{TODO} — deux ou trois phrases qui présentent l'expérience et se lisent seules (120 à 450 caractères).",
+        "nature": _first("natures"),
+        "modeles": [{"modele": _first("modeles"), "justification": f"{TODO} — pourquoi ce modèle s'applique."}],
+        "territoires": national,
+        "themes": [_first("themes")],
+        "acteurs": [{"nom": TODO, "type": _first("types_acteurs"), "role": _first("roles")}],
+        "periode": {"debut": today.year},
+        "sources": source,
+        "referent": TO_IDENTIFY,
+        "statut": "brouillon",
+    }
+
+
+def render(kind: str, slug: str, title: str, today: dt.date, tools: list[str] | None = None) -> str:
+    values = draft_values(kind, slug, title, today)
+    extra = {}
+    if kind == "experiences":
+        listed = ", ".join(tools) if tools else "aucun pour l'instant"
+        extra["outils"] = [f"Outils du répertoire : {listed}."]
+    head = ["---", f"# yaml-language-server: $schema=../../schema/{SCHEMA_FILES[kind]}"]
+    head += render_fields(KINDS[kind], values, extra=extra)
+    body = []
+    for heading, help_text in sections()[kind]:
+        body += ["", f"## {heading}", "", f"{TODO} : {help_text[0].lower()}{help_text[1:]}"]
+    return "\n".join(head + ["---"] + body) + "\n"
+
+
+class Refused(Exception):
+    """The sheet cannot be created; the message is for the editor, in French."""
+
+
+def create(title: str, kind: str, content: Path, today: dt.date) -> Path:
+    """Write the new sheet and return its path, or raise Refused (nothing written)."""
+    title = " ".join(title.split())
+    slug = slugify(title)
+    if len(slug) < 3:
+        raise Refused(f"le titre « {title} » ne donne pas d'identifiant utilisable (3 caractères au moins, "
+                      "lettres ou chiffres) : allongez-le.")
+    path = content / kind / f"{slug}.md"
+    if path.exists():
+        raise Refused(f"{display_path(path)} existe déjà : rien n'a été écrit. "
+                      "Choisissez un autre titre ou modifiez la fiche existante.")
+    if slug in used_slugs(content, kind):
+        raise Refused(f"l'identifiant « {slug} » est déjà utilisé par une autre fiche : choisissez un autre titre.")
+    tools = sorted(used_slugs(content, "outils")) if kind == "experiences" else None
+    text = render(kind, slug, title, today, tools)
+    errors = [p for p in check_text(kind, slug, text, content, path) if p.severity == ERROR]
+    if errors:
+        detail = "\n".join(f"  {p.field} : {p.message}" for p in errors)
+        raise Refused(f"la fiche ne serait pas valide :\n{detail}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    return path

@@ -1,0 +1,371 @@
+"""`banque relire`: the committee's review report for one sheet.
+
+Blocking errors come from `validate`. Editorial warnings are read from the raw
+front matter, not the validated model, so the committee sees them even while
+the sheet still has errors. Every check is deterministic: dates are compared
+with `today`, passed in by the command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from banque.sheets.check import display_path, validate
+from banque.sheets.load import RawSheet, load
+from banque.sheets.models import TO_IDENTIFY
+from banque.sheets.problem import ERROR, WARNING, Problem
+from banque.sheets.text import fold
+from banque.sheets.vocabulary import vocabulary
+
+SUMMARY_MIN, SUMMARY_MAX = 120, 450
+SECTION_MIN = 200
+CONSENT_YEARS = 3
+REVIEW_MONTHS = 24
+PLACEHOLDER = "À compléter"
+# Known to every reader; anything else must be spelled out once in the sheet.
+KNOWN_ACRONYMS = frozenset({"UE", "ONU", "PME", "TVA", "SA", "SAS", "SARL", "PDF", "URL", "FAQ"})
+# Fields whose prose a reader sees; names (acteurs, sources) are proper nouns, not jargon.
+PROSE_FIELDS = ("titre", "resume", "modeles", "indicateurs")
+
+_ACRONYM = re.compile(r"(?<![\w-])([A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ]{2,6})(?![\w-])")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_HEADING = re.compile(r"^##\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class Report:
+    display: str
+    kind: str | None
+    title: str | None
+    status: str | None
+    today: dt.date
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ToolRef:
+    slug: str
+    title: str
+    themes: tuple[str, ...]
+
+
+# -- dates ---------------------------------------------------------------------
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # validate already reports it
+
+
+# -- reading the raw sheet -----------------------------------------------------
+
+
+def _get(data: Any, *path: str) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _warn(raw: RawSheet, line: int, name: str, message: str, hint: str = "") -> Problem:
+    return Problem(raw.display, line, name, message, hint, WARNING)
+
+
+def _lines_of(raw: RawSheet, fields: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(file line, text) of the front-matter lines under `fields`, then of the body."""
+    text = raw.source_text.split("\n")
+    starts = sorted((line, path[0]) for path, line in raw.lines.items() if len(path) == 1)
+    front_end = raw.body_line - 1  # the closing "---"
+    chosen: list[tuple[int, str]] = []
+    for i, (start, key) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else front_end
+        if key in fields:
+            chosen += [(n, text[n - 1]) for n in range(start, end) if not text[n - 1].lstrip().startswith("#")]
+    chosen += [(n, text[n - 1]) for n in range(raw.body_line, len(text) + 1)]
+    return chosen
+
+
+def sections_with_lines(raw: RawSheet) -> list[tuple[str, int, str]]:
+    """(title, heading line, text) of each `##` section of the body."""
+    found: list[tuple[str, int, list[str]]] = []
+    in_fence = False
+    for offset, line in enumerate(raw.body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _HEADING.match(line)
+        if heading:
+            found.append((heading.group(1), raw.body_line + offset, []))
+        elif found:
+            found[-1][2].append(line)
+    return [(title, line, "\n".join(text).strip()) for title, line, text in found]
+
+
+# -- the checks ------------------------------------------------------------------
+
+
+def check_summary(raw: RawSheet) -> list[Problem]:
+    resume = raw.data.get("resume")
+    if not isinstance(resume, str):
+        return []
+    size = len(" ".join(resume.split()))
+    line = raw.line_of(("resume",))
+    if size > SUMMARY_MAX:
+        return [_warn(raw, line, "resume", f"résumé trop long ({size} caractères ; {SUMMARY_MAX} au plus conseillés)",
+                      "Gardez deux ou trois phrases : le détail va dans les sections.")]
+    if size < SUMMARY_MIN:
+        return [_warn(raw, line, "resume", f"résumé trop court ({size} caractères ; {SUMMARY_MIN} au moins conseillés)",
+                      "Dites en deux ou trois phrases qui fait quoi, où, et avec quel résultat.")]
+    return []
+
+
+def check_sections(raw: RawSheet) -> list[Problem]:
+    problems = []
+    for title, line, text in sections_with_lines(raw):
+        size = len(" ".join(text.split()))
+        if 0 < size < SECTION_MIN:  # an empty section is already a blocking error
+            problems.append(_warn(raw, line, f"corps.{title}",
+                                  f"section « {title} » très courte ({size} caractères ; {SECTION_MIN} au moins conseillés)",
+                                  "Développez : faits, acteurs, dates, chiffres."))
+    return problems
+
+
+def check_referent(raw: RawSheet, today: dt.date) -> list[Problem]:
+    referent = raw.data.get("referent")
+    line = raw.line_of(("referent",))
+    if referent == TO_IDENTIFY:
+        return [_warn(raw, line, "referent", "référent « à identifier »",
+                      "La fiche ne pourra être publiée qu'avec un référent nommé qui a donné son consentement.")]
+    if not isinstance(referent, dict):
+        return []
+    consent = referent.get("consentement")
+    if consent is None:
+        if raw.data.get("statut") == "publiee":
+            return []  # already a blocking error
+        return [_warn(raw, line, "referent.consentement", "référent sans consentement enregistré",
+                      "Recueillez son accord écrit et notez-le dans « consentement: date, moyen ».")]
+    given = as_date(_get(consent, "date"))
+    if given and given < years_before(today, CONSENT_YEARS):
+        return [_warn(raw, raw.line_of(("referent", "consentement", "date")), "referent.consentement.date",
+                      f"consentement du {given.isoformat()}, il y a {months_between(given, today) // 12} ans "
+                      f"(plus de {CONSENT_YEARS} ans)",
+                      "Vérifiez avec le référent qu'il accepte toujours d'être cité, puis mettez la date à jour.")]
+    return []
+
+
+def check_indicators(raw: RawSheet) -> list[Problem]:
+    if raw.kind != "experiences" or raw.data.get("indicateurs"):
+        return []
+    line = raw.lines.get(("indicateurs",), 0)
+    return [_warn(raw, line, "indicateurs", "aucun indicateur d'impact",
+                  "Ajoutez au moins un chiffre daté (« libelle, valeur, annee ») : bénéficiaires, emplois, partenaires…")]
+
+
+def check_review_date(raw: RawSheet, today: dt.date) -> list[Problem]:
+    last = as_date(_get(raw.data, "relecture", "date"))
+    if last is None or months_between(last, today) <= REVIEW_MONTHS:
+        return []
+    return [_warn(raw, raw.line_of(("relecture", "date")), "relecture.date",
+                  f"dernière relecture le {last.isoformat()}, il y a {months_between(last, today)} mois "
+                  f"(plus de {REVIEW_MONTHS} mois)",
+                  "Relisez la fiche avec le référent : les faits et les chiffres sont-ils toujours justes ?")]
+
+
+def check_tools(raw: RawSheet, tools: list[ToolRef]) -> list[Problem]:
+    if raw.kind != "experiences":
+        return []
+    cited = raw.data.get("outils") if isinstance(raw.data.get("outils"), list) else []
+    lines = _lines_of(raw, ("titre", "resume"))
+    problems = []
+    for tool in tools:
+        names = {fold(tool.title), fold(tool.slug.replace("-", " "))}
+        names = {n for n in names if len(n) >= 4}
+        if tool.slug in cited or not names:
+            continue
+        hit = next((n for n, text in lines if any(f" {name} " in f" {fold(text)} " for name in names)), None)
+        if hit is not None:
+            problems.append(_warn(raw, hit, "outils", f"l'outil « {tool.title} » est mentionné mais pas référencé",
+                                  f"Ajoutez « {tool.slug} » à la liste « outils: »."))
+    themes = raw.data.get("themes") if isinstance(raw.data.get("themes"), list) else []
+    if not cited and not problems:
+        close = [t for t in tools if set(t.themes) & set(themes)]
+        if close:
+            names = ", ".join(f"« {t.title} » ({t.slug})" for t in close)
+            problems.append(_warn(raw, raw.lines.get(("outils",), raw.line_of(("themes",))), "outils",
+                                  "aucun outil du répertoire n'est référencé",
+                                  f"Outils sur les mêmes thèmes, à considérer : {names}."))
+    return problems
+
+
+def _proper_names(raw: RawSheet) -> set[str]:
+    """Capitalised words the sheet itself gives as names (IBM, Le RAMEAU): organisations, not jargon."""
+    names = [_get(a, "nom") for a in raw.data.get("acteurs") or [] if isinstance(a, dict)]
+    names += [_get(s, "auteur") for s in raw.data.get("sources") or [] if isinstance(s, dict)]
+    names.append(_get(raw.data, "referent", "organisation"))
+    return {m.group(1) for n in names if isinstance(n, str) for m in _ACRONYM.finditer(n)}
+
+
+def check_acronyms(raw: RawSheet) -> list[Problem]:
+    text = raw.source_text
+    skip = KNOWN_ACRONYMS | _proper_names(raw)
+    first_seen: dict[str, int] = {}  # in reading order: front matter, then body
+    for line, content in _lines_of(raw, PROSE_FIELDS):
+        for match in _ACRONYM.finditer(content):
+            token = match.group(1)
+            if token not in skip and not _ROMAN.match(token):
+                first_seen.setdefault(token, line)
+    problems = []
+    for token, line in first_seen.items():
+        spelled = re.search(rf"\(\s*{token}\s*\)", text) or re.search(rf"(?<![\w-]){token}\s*\([^)]{{5,}}\)", text)
+        if not spelled:
+            problems.append(_warn(raw, line, "jargon", f"sigle « {token} » jamais développé",
+                                  f"Écrivez-le en toutes lettres à sa première apparition, suivi de « ({token}) »."))
+    return problems
+
+
+def check_placeholders(raw: RawSheet) -> list[Problem]:
+    lines = [n for n, text in enumerate(raw.source_text.split("\n"), 1)
+             if PLACEHOLDER in text and not text.lstrip().startswith("# ")]
+    if not lines:
+        return []
+    shown = ", ".join(map(str, lines[:8])) + ("…" if len(lines) > 8 else "")
+    return [_warn(raw, lines[0], "fiche", f"texte provisoire « {PLACEHOLDER} » encore présent (lignes {shown})",
+                  "Remplacez chaque « À compléter » par le vrai contenu.")]
+
+
+def editorial_warnings(raw: RawSheet, tools: list[ToolRef], today: dt.date) -> list[Problem]:
+    found = (check_summary(raw) + check_sections(raw) + check_indicators(raw) + check_referent(raw, today)
+             + check_review_date(raw, today) + check_tools(raw, tools) + check_acronyms(raw) + check_placeholders(raw))
+    return sorted(found, key=lambda p: (p.line or 10**9, p.field, p.message))
+
+
+def tool_index(content: Path | None) -> list[ToolRef]:
+    tools = []
+    for path in sorted((content / "outils").glob("*.md")) if content else []:
+        raw, _ = load(path)
+        if raw is None:
+            continue
+        slug, title = raw.data.get("slug") or path.stem, raw.data.get("titre")
+        themes = raw.data.get("themes") if isinstance(raw.data.get("themes"), list) else []
+        if isinstance(slug, str) and isinstance(title, str):
+            tools.append(ToolRef(slug, title, tuple(str(t) for t in themes)))
+    return tools
+
+
+def review(path: Path, content: Path | None, today: dt.date) -> Report:
+    context = content if content and content.exists() else None
+    _, problems = validate([path], context)
+    raw, _ = load(path, display_path(path))
+    report = Report(display_path(path), raw.kind if raw else None, None, None, today)
+    report.errors = [p for p in problems if p.severity == ERROR]
+    report.warnings = [p for p in problems if p.severity != ERROR]
+    if raw is not None:
+        title, status = raw.data.get("titre"), raw.data.get("statut")
+        report.title = title if isinstance(title, str) else None
+        report.status = status if isinstance(status, str) else None
+        report.warnings += editorial_warnings(raw, tool_index(context), today)
+    return report
+
+
+# -- rendering -------------------------------------------------------------------
+
+CHECKLIST = (
+    ("Format homogène", "sections dans l'ordre, résumé lisible seul, sigles développés"),
+    ("Référent identifié et consentement", "référent nommé, consentement daté et conservé"),
+    ("Sources citées", "chaque fait vient d'un document listé dans « sources »"),
+    ("Territoire et thèmes", "codes officiels justes, thèmes et modèles justifiés"),
+    ("Relecture", "« relecture: date, relecteurs » renseigné avant publication"),
+)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n <= 1 else many}"
+
+
+def _status_label(status: str | None) -> str:
+    terms = vocabulary("statuts").by_id
+    return terms[status].libelle.lower() if status in terms else "inconnu"
+
+
+def _groups(report: Report) -> tuple:
+    return (("Erreurs bloquantes", report.errors, "Aucune."), ("Avertissements éditoriaux", report.warnings, "Aucun."))
+
+
+def _where(p: Problem) -> str:
+    return f"{p.path}:{p.line}" if p.line else p.path
+
+
+def _verdict(report: Report) -> str:
+    if report.errors:
+        return "La fiche ne peut pas être publiée en l'état : corrigez d'abord les erreurs bloquantes."
+    if report.warnings:
+        return "Aucune erreur bloquante : examinez les avertissements avant de publier."
+    return "Aucune erreur ni avertissement : la fiche est prête pour la décision du comité."
+
+
+def as_text(report: Report) -> str:
+    lines = [f"Relecture de {report.display}"]
+    if report.title:
+        lines.append(f"Titre : {report.title}")
+    lines += [f"Statut : {_status_label(report.status)}", f"Date de référence : {report.today.isoformat()}", ""]
+    for heading, items, none in _groups(report):
+        if not items:
+            lines += [f"{heading} : {none.lower()}", ""]
+            continue
+        lines.append(f"{heading} ({len(items)}) :")
+        for p in items:
+            lines.append(f"  {_where(p)}: {p.field}: {p.message}")
+            if p.hint:
+                lines.append(f"      → {p.hint}")
+        lines.append("")
+    lines.append(f"Bilan : {_count(len(report.errors), 'erreur bloquante', 'erreurs bloquantes')}, "
+                 f"{_count(len(report.warnings), 'avertissement', 'avertissements')}. {_verdict(report)}")
+    return "\n".join(lines)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|@!~])")
+
+
+def md_escape(text: str) -> str:
+    """Text from a sheet, shown in a pull-request comment as text, never as markup or a mention."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def as_markdown(report: Report) -> str:
+    lines = [f"## Relecture de `{report.display}`", ""]
+    title = f"**{md_escape(report.title)}** — " if report.title else ""
+    lines += [f"{title}statut : *{_status_label(report.status)}* — date de référence : {report.today.isoformat()}", ""]
+    for heading, items, none in _groups(report):
+        lines.append(f"### {heading} ({len(items)})")
+        lines.append("")
+        if not items:
+            lines += [none, ""]
+            continue
+        for p in items:
+            lines.append(f"- `{_where(p)}` **{md_escape(p.field)}** : {md_escape(p.message)}")
+            if p.hint:
+                lines.append(f"  → {md_escape(p.hint)}")
+        lines.append("")
+    lines += ["### Liste de contrôle du comité", ""]
+    lines += [f"- [ ] **{name}** : {detail}" for name, detail in CHECKLIST]
+    lines += ["", f"**Bilan** : {_verdict(report)}"]
+    return "\n".join(lines)

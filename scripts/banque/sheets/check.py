@@ -1,0 +1,357 @@
+"""Stage 2: check sheets against the schema, the body format and each other.
+
+Everything is gathered before anything is rendered: `validate` loads and
+checks every file, collects every problem, and only returns a bank whose
+sheets all passed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import re
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from banque.sheets.bank import Bank, Sheet
+from banque.sheets.load import RawSheet, parse, read
+from banque.sheets.messages import translate
+from banque.sheets.models import KINDS
+from banque.sheets.problem import Problem
+from banque.sheets.territory import Place, territories
+from banque.sheets.vocabulary import sections as required_sections
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_IMAGE_NO_ALT = re.compile(r"!\[\s*\]\s*[(\[]")  # ![](…) and ![][ref]
+# Raw HTML images too: the sanitiser keeps <img>, so its alt text is checked here.
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def _image_without_alt(line: str) -> bool:
+    if "!" not in line and "<" not in line:
+        return False  # no image syntax possible: most lines, checked cheaply
+    line = _CODE_SPAN.sub("", line)  # `<img …>` in backticks is shown as text
+    if _IMAGE_NO_ALT.search(line):
+        return True
+    for tag in _HTML_IMAGE.findall(line):
+        alt = _ALT.search(tag)
+        if alt is None or not "".join(g or "" for g in alt.groups()).strip():
+            return True
+    return False
+_TAG_SEGMENTS = {"personne", "a_identifier"}
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    # Drop the tags pydantic adds for unions; keep keys and list indices.
+    return tuple(p for p in loc if p not in _TAG_SEGMENTS)
+
+
+def field_name(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "fiche"
+
+
+def check_model(raw: RawSheet) -> tuple[object | None, list[Problem]]:
+    model_cls = KINDS[raw.kind]
+    try:
+        return model_cls.model_validate(raw.data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = _clean_loc(err["loc"])
+            if err["type"] == "regle":
+                loc = loc + tuple(err["ctx"]["champ"].split("."))
+            name = field_name(loc)
+            message, hint = translate(err, name, model_cls, loc)
+            problems.append(Problem(raw.display, raw.line_of(loc), name, message, hint))
+        return None, problems
+
+
+def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
+    expected = [title for title, _ in required_sections()[raw.kind]]
+    found: list[tuple[str, int, list[str]]] = []
+    problems: list[Problem] = []
+    preamble: list[str] = []
+    in_fence = False
+    for offset, line in enumerate(raw.body.split("\n")):
+        lineno = raw.body_line + offset
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _HEADING.match(line)
+        if heading and len(heading.group(1)) == 1:
+            problems.append(Problem(raw.display, lineno, "corps", "titre de niveau 1 (« # ») interdit dans le corps",
+                                    "Le titre de la fiche vient du champ « titre » ; utilisez « ## » pour les sections."))
+            continue
+        if heading and len(heading.group(1)) == 2:
+            found.append((heading.group(2), lineno, []))
+            continue
+        if not in_fence and _image_without_alt(line):
+            problems.append(Problem(raw.display, lineno, "corps", "image sans texte alternatif",
+                                    "Décrivez l'image entre les crochets : ![Photo de l'équipe devant le local](…) "
+                                    "(dans une balise <img>, avec alt=\"…\")."))
+        (found[-1][2] if found else preamble).append(line)
+    if any(line.strip() for line in preamble):
+        problems.append(Problem(raw.display, raw.body_line, "corps", "texte avant la première section",
+                                f"Placez ce texte sous « ## {expected[0]} »."))
+    titles = [title for title, _, _ in found]
+    for title, lineno, _ in found:
+        if title not in expected:
+            problems.append(Problem(raw.display, lineno, f"corps.{title}", "section inconnue",
+                                    f"Les sections d'une fiche sont, dans l'ordre : {', '.join(expected)}."))
+        elif titles.count(title) > 1 and lineno != next(n for t, n, _ in found if t == title):
+            problems.append(Problem(raw.display, lineno, f"corps.{title}", "section en double", "Fusionnez les deux sections."))
+    last_line = raw.body_line + raw.body.count("\n")
+    for title in expected:
+        if title not in titles:
+            problems.append(Problem(raw.display, last_line, f"corps.{title}", "section obligatoire manquante",
+                                    f"Ajoutez un titre « ## {title} » suivi d'au moins un paragraphe."))
+    for title, lineno, lines in found:
+        if title in expected and not any(line.strip() for line in lines):
+            problems.append(Problem(raw.display, lineno, f"corps.{title}", "section vide",
+                                    "Écrivez au moins un paragraphe sous ce titre."))
+    present = [t for t in titles if t in expected]
+    if present != sorted(present, key=expected.index):
+        problems.append(Problem(raw.display, found[0][1], "corps", "sections dans le désordre",
+                                f"Remettez-les dans l'ordre : {', '.join(expected)}."))
+    body_sections = [(title, "\n".join(lines).strip("\n")) for title, _, lines in found if title in expected]
+    return body_sections, problems
+
+
+def check_territories(raw: RawSheet) -> tuple[list[Place], list[Problem]]:
+    """Resolve territory codes from the raw data, so unknown codes are reported
+    even when another field of the sheet fails the schema."""
+    places: list[Place] = []
+    problems: list[Problem] = []
+    ref = territories()
+    entries = raw.data.get("territoires")
+    for i, terr in enumerate(entries if isinstance(entries, list) else []):
+        if not isinstance(terr, dict):
+            continue
+        level = terr.get("niveau")
+        codes = terr.get("codes") or []
+        if level == "national":
+            places.append(Place("national", "", "France entière"))
+            continue
+        if level == "international" and not codes:
+            places.append(Place("international", "", "International"))
+            continue
+        for j, code in enumerate(codes if isinstance(codes, list) else []):
+            if not isinstance(code, (str, int)) or isinstance(code, bool) or not isinstance(level, str):
+                continue  # the schema reports the type
+            place = ref.resolve(level, str(code))
+            if place is None:
+                loc = ("territoires", i, "codes", j)
+                problems.append(Problem(raw.display, raw.line_of(loc), field_name(loc),
+                                        f"code « {code} » inconnu pour le niveau « {level} »",
+                                        ref.suggest(level, str(code))))
+            else:
+                places.append(place)
+    return places, problems
+
+
+def check_tool_references(raw: RawSheet, tool_slugs: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    refs = raw.data.get("outils") if raw.kind == "experiences" else None
+    for i, slug in enumerate(refs if isinstance(refs, list) else []):
+        if isinstance(slug, str) and slug not in tool_slugs:
+            loc = ("outils", i)
+            close = difflib.get_close_matches(slug, sorted(tool_slugs), n=1, cutoff=0.6)
+            hint = f"Vouliez-vous dire « {close[0]} » ? " if close else ""
+            problems.append(Problem(raw.display, raw.line_of(loc), field_name(loc),
+                                    f"outil « {slug} » introuvable dans content/outils/",
+                                    hint + "Créez la fiche outil (banque nouvelle-fiche --outil) ou corrigez l'identifiant."))
+    return problems
+
+
+def check_slugs(sheets: list[Sheet], displays: set[str]) -> list[Problem]:
+    """Slugs are unique within a kind and match their file names; problems of
+    the sheets shown as `displays` only."""
+    problems: list[Problem] = []
+    by_slug: dict[tuple[str, str], list[Sheet]] = defaultdict(list)
+    for s in sheets:
+        by_slug[(s.kind, s.slug)].append(s)
+        if s.path.stem != s.slug:
+            problems.append(Problem(s.raw.display, s.raw.line_of(("slug",)), "slug",
+                                    f"le nom du fichier « {s.path.name} » ne correspond pas au slug « {s.slug} »",
+                                    f"Renommez le fichier en « {s.slug}.md », ou corrigez le slug."))
+    for (kind, slug), group in by_slug.items():
+        if len(group) > 1:
+            others = ", ".join(g.raw.display for g in group)
+            for s in group:
+                problems.append(Problem(s.raw.display, s.raw.line_of(("slug",)), "slug",
+                                        f"slug « {slug} » déjà utilisé ({others})",
+                                        "Chaque fiche a un slug unique : changez celui-ci et renommez le fichier."))
+    return [p for p in problems if p.path in displays]
+
+
+class _Resolver:
+    """`Path.resolve()` with each folder resolved once: resolving every file
+    from scratch costs one system call per path component."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.name in ("", "..") or path.is_symlink():
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+
+def _collect(paths: list[Path], resolve: _Resolver) -> list[tuple[Path, Path]]:
+    """The sheet files under `paths`, each once, with its resolved path."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            # key=parts: the same order as sorting Paths, without Path.__lt__ for each comparison.
+            files.extend(p for p in sorted(path.rglob("*.md"), key=lambda p: p.parts) if p.parent.name in KINDS)
+        else:
+            files.append(path)
+    seen, unique = set(), []
+    for f in files:
+        key = resolve(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append((f, key))
+    return unique
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    return [f for f, _ in _collect(paths, _Resolver())]
+
+
+def display_path(path: Path, resolved: Path | None = None, cwd: Path | None = None) -> str:
+    try:
+        return str((resolved or path.resolve()).relative_to(cwd or Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@contextmanager
+def _gc_paused():
+    """Validation keeps every sheet alive and makes no reference cycles worth
+    collecting: the cyclic collector would rescan the growing bank over and
+    over (a third of the time at 5,000 sheets)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True)
+class _FileCheck:
+    """What one file gives on its own: everything but the checks across files."""
+
+    raw: RawSheet | None
+    problems: tuple[Problem, ...]
+    sheet: Sheet | None
+
+
+def _check_file(path: Path, display: str, data: bytes | None, read_problems: list[Problem]) -> _FileCheck:
+    if data is None:
+        return _FileCheck(None, tuple(read_problems), None)
+    raw, problems = parse(path, display, data)
+    if raw is None:
+        return _FileCheck(None, tuple(problems), None)
+    model, model_problems = check_model(raw)
+    body, body_problems = check_body(raw)
+    places, terr_problems = check_territories(raw)
+    sheet = Sheet(raw, model, body, places) if model is not None else None
+    return _FileCheck(raw, tuple(problems + model_problems + body_problems + terr_problems), sheet)
+
+
+class ValidationCache:
+    """Per-file results of `validate`, reused while a file's bytes (and the way
+    its path is shown) stay the same: the live preview re-checks only the sheets
+    that changed, then redoes the cheap checks across files."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[bytes, str, _FileCheck]] = {}
+        self._fresh: list[_FileCheck] = []
+        self.rechecked: list[_FileCheck] = []  # the files the last validate() had to check again
+
+    def check(self, path: Path, key: Path, display: str) -> _FileCheck:
+        data, read_problems = read(path, display)
+        hit = self._files.get(key)
+        if data is not None and hit is not None and hit[0] == data and hit[1] == display:
+            return hit[2]
+        checked = _check_file(path, display, data, read_problems)
+        self._fresh.append(checked)
+        if data is None:
+            self._files.pop(key, None)
+        else:
+            self._files[key] = (data, display, checked)
+        return checked
+
+    def end_round(self, keys: set[Path]) -> None:
+        """Forget files that are gone; remember which files this round checked again."""
+        for key in set(self._files) - keys:
+            del self._files[key]
+        self.rechecked, self._fresh = self._fresh, []
+
+
+def validate(paths: list[Path], context: Path | None = None,
+             cache: ValidationCache | None = None) -> tuple[Bank, list[Problem]]:
+    """Check `paths` (files or folders) in the context of the bank in `context`.
+
+    Problems are reported for `paths` only; the context supplies the other
+    sheets that references and slugs are checked against. With a `cache`,
+    files whose bytes did not change since the last call are not checked again.
+    """
+    with _gc_paused():
+        return _validate(paths, context, cache)
+
+
+def _validate(paths: list[Path], context: Path | None, cache: ValidationCache | None) -> tuple[Bank, list[Problem]]:
+    resolve = _Resolver()
+    targets = _collect(paths, resolve)
+    target_set = {key for _, key in targets}
+    files = targets + [(p, key) for p, key in _collect([context] if context else [], resolve) if key not in target_set]
+    cwd = Path.cwd().resolve()
+    loaded: list[tuple[Path, bool, _FileCheck]] = []
+    for path, key in files:
+        display = display_path(path, key, cwd)
+        if cache is None:
+            checked = _check_file(path, display, *read(path, display))
+        else:
+            checked = cache.check(path, key, display)
+        loaded.append((path, key in target_set, checked))
+    if cache is not None:
+        cache.end_round({key for _, key in files})
+    # Every tool file counts, valid or not: a broken tool sheet is reported
+    # once, not again in each experience that cites it.
+    tool_slugs = {str(c.raw.data.get("slug") or path.stem) for path, _, c in loaded if c.raw and c.raw.kind == "outils"}
+    problems: list[Problem] = []
+    sheets: list[Sheet] = []
+    target_sheets: list[Sheet] = []
+    for _, is_target, checked in loaded:
+        if checked.sheet is not None:
+            sheets.append(checked.sheet)
+            if is_target:
+                target_sheets.append(checked.sheet)
+        if is_target:
+            problems += checked.problems
+            if checked.raw is not None:
+                problems += check_tool_references(checked.raw, tool_slugs)
+    problems += check_slugs(sheets, {s.raw.display for s in target_sheets})
+    bank = Bank(
+        sorted((s for s in target_sheets if s.kind == "experiences"), key=lambda s: s.slug),
+        sorted((s for s in target_sheets if s.kind == "outils"), key=lambda s: s.slug),
+    )
+    return bank, sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))

@@ -1,0 +1,169 @@
+"""Stage 1: read a sheet file and split it into front matter and body.
+
+mkdocs would swallow a broken front matter and publish the raw text, so we do
+it ourselves, strictly: bytes are checked, the front matter must be closed, and
+the YAML goes through the strict reader with line numbers kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from banque.sheets import yaml_strict
+from banque.sheets.problem import Problem
+
+MAX_BYTES = 200_000
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
+SCHEMA_FILES = {"experiences": "experience.schema.json", "outils": "outil.schema.json"}
+
+
+@dataclass
+class RawSheet:
+    path: Path
+    display: str  # the path as shown in messages, relative to the project
+    kind: str  # "experiences" or "outils"
+    data: dict[str, Any]
+    body: str
+    body_line: int  # file line where the body starts
+    source_text: str = field(repr=False, default="")
+
+    @cached_property
+    def lines(self) -> dict[tuple, int]:
+        """YAML path -> line in the file (1-based).
+
+        Read again from the front matter the first time a line is asked for:
+        only sheets with a problem need it, and keeping a map of every value's
+        line for every sheet would cost more memory than the sheets themselves."""
+        split = _split(self.source_text, self.display)
+        if isinstance(split, Problem):
+            return {}
+        doc, _ = yaml_strict.parse(split[0], first=2)
+        return doc.lines if doc is not None else {}
+
+    def line_of(self, loc: tuple) -> int:
+        """The line of a YAML path, or of its closest existing parent."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return 2
+
+
+def kind_of(path: Path) -> str | None:
+    parent = path.parent.name
+    return parent if parent in SCHEMA_FILES else None
+
+
+def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a BOM is what some Windows editors add: harmless
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        byte = raw[exc.start]
+        return None, [
+            Problem(
+                display,
+                line,
+                "fichier",
+                f"octet 0x{byte:02X} invalide à la position {exc.start} : le fichier n'est pas en UTF-8",
+                "Enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous » → encodage UTF-8).",
+            )
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _split(text: str, display: str) -> tuple[str, str, int] | Problem:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return Problem(
+            display,
+            1,
+            "fichier",
+            "la fiche ne commence pas par « --- »",
+            "La première ligne doit être « --- », suivie des champs puis d'une autre ligne « --- ».",
+        )
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    return Problem(
+        display,
+        1,
+        "fichier",
+        "l'en-tête ouvert par « --- » à la ligne 1 n'est jamais fermé",
+        "Ajoutez une ligne « --- » entre le dernier champ et le texte de la fiche.",
+    )
+
+
+def read(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a sheet file, or None and why (too large, or not a sheet)."""
+    if kind_of(path) is None:
+        return None, [
+            Problem(display, 1, "fichier", "fiche hors de content/experiences/ ou content/outils/",
+                    "Placez la fiche dans content/experiences/ ou content/outils/.")
+        ]
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [
+            Problem(
+                display,
+                1,
+                "fichier",
+                f"fichier trop volumineux ({size / 1_000_000:.1f} Mo, au plus {MAX_BYTES // 1000} ko)",
+                "Une fiche tient en quelques pages : raccourcissez-la et mettez les annexes en lien dans « sources ».",
+            )
+        ]
+    return path.read_bytes(), []
+
+
+def load(path: Path, display: str | None = None) -> tuple[RawSheet | None, list[Problem]]:
+    """Read one sheet. Returns (sheet, []) or (None, problems)."""
+    display = display or str(path)
+    data, problems = read(path, display)
+    if data is None:
+        return None, problems
+    return parse(path, display, data)
+
+
+def parse(path: Path, display: str, data: bytes) -> tuple[RawSheet | None, list[Problem]]:
+    """A sheet from the bytes of its file (see `read`)."""
+    kind = kind_of(path)
+    assert kind is not None
+    text, problems = _decode(data, display)
+    if text is None:
+        return None, problems
+    split = _split(text, display)
+    if isinstance(split, Problem):
+        return None, [split]
+    front, body, body_line = split
+    # YAML lines are counted from the line after the opening "---".
+    doc, issues = yaml_strict.parse(front, first=2, lines=False)
+    problems += [Problem(display, i.line, i.field or "yaml", i.message, i.hint) for i in issues]
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [
+            Problem(display, 2, "yaml", "l'en-tête doit être une liste de champs « clé: valeur »",
+                    "Écrivez un champ par ligne, par exemple « titre: Mon expérience ».")
+        ]
+    first = front.split("\n", 1)[0].strip()
+    match = SCHEMA_LINE.match(first)
+    expected = SCHEMA_FILES[kind]
+    if not match or not match.group(1).endswith(expected):
+        problems.append(
+            Problem(
+                display,
+                2,
+                "schema",
+                "la ligne de schéma manque en tête de l'en-tête",
+                f"Ajoutez juste après « --- » : # yaml-language-server: $schema=../../schema/{expected}",
+            )
+        )
+    sheet = RawSheet(path, display, kind, doc.data, body, body_line, text)
+    return sheet, problems

@@ -1,0 +1,370 @@
+"""The schema of the bank's two kinds of sheet, as pydantic models.
+
+Field names are the French keys editors write in the front matter. Vocabularies
+come from schema/vocabulaires/*.yml, so the JSON Schema lists the same values
+the committee maintains. Every field has a description and examples: they feed
+the exported JSON Schema (editor completion) and the documentation test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union, get_args
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from banque.sheets.contact_address import names_in_address, webmail_domain
+from banque.sheets.vocabulary import vocabulary
+
+# Values a reader sees on the site: refusing markup here, on top of escaping at
+# render time, keeps hostile input out of titles, feeds and CSV exports alike.
+_FORBIDDEN = re.compile(r"[<>]")
+# Unicode category Cc, fixed by the standard: a regex is ~20× faster than
+# unicodedata.category() on each character, which dominated validation.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def rule(field: str, message: str) -> PydanticCustomError:
+    """A cross-field rule broken: the error points at `field` inside the model."""
+    return PydanticCustomError("regle", message.replace("{", "(").replace("}", ")"), {"champ": field})
+
+
+def _clean_short(value: str) -> str:
+    if _FORBIDDEN.search(value):
+        raise ValueError("les caractères « < » et « > » sont interdits dans ce champ")
+    if _CONTROL.search(value):
+        raise ValueError("caractère de contrôle interdit (tabulation, retour à la ligne…)")
+    if not value.strip():
+        raise ValueError("texte vide")
+    return value.strip()
+
+
+def _clean_long(value: str) -> str:
+    if _FORBIDDEN.search(value):
+        raise ValueError("les caractères « < » et « > » sont interdits dans ce champ")
+    if _CONTROL_BUT_NEWLINE.search(value):
+        raise ValueError("caractère de contrôle interdit")
+    return " ".join(value.split())
+
+
+def _day(value: Any) -> Any:
+    # YAML leaves dates as text (see yaml_strict); we parse them here so an
+    # impossible date gets a clear French message instead of a silent string.
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("date attendue au format AAAA-MM-JJ, par exemple 2015-01-08")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"la date {value} n'existe pas dans le calendrier") from None
+
+
+def _code(value: Any) -> Any:
+    # `67` written without quotes is read as a number; a code is text.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _unique(values: list) -> list:
+    seen = set()
+    for v in values:
+        key = v if isinstance(v, str) else repr(v)
+        if key in seen:
+            raise ValueError(f"la valeur « {v} » apparaît deux fois")
+        seen.add(key)
+    return values
+
+
+def _unique_models(uses: list) -> list:
+    _unique([u.modele for u in uses])
+    return uses
+
+
+def _literal(name: str):
+    return Literal[vocabulary(name).ids]  # type: ignore[valid-type]
+
+
+def _describe(name: str) -> str:
+    return "Valeurs : " + ", ".join(f"`{t.id}` ({t.libelle})" for t in vocabulary(name).terms) + "."
+
+
+ShortText = Annotated[str, AfterValidator(_clean_short)]
+Day = Annotated[dt.date, BeforeValidator(_day)]
+Slug = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=3, max_length=80),
+]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Code = Annotated[str, BeforeValidator(_code), AfterValidator(_clean_short)]
+Email = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"),
+]
+HttpUrl = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", max_length=500)]
+
+ModelId = _literal("modeles")
+NatureId = _literal("natures")
+ThemeId = _literal("themes")
+ActorTypeId = _literal("types_acteurs")
+RoleId = _literal("roles")
+ToolTypeId = _literal("types_outils")
+StatusId = _literal("statuts")
+ContactId = _literal("modes_contact")
+LevelId = _literal("niveaux_territoire")
+
+TO_IDENTIFY = "à identifier"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class ModelUse(Strict):
+    modele: ModelId = Field(
+        description="Le modèle de partenariat. " + _describe("modeles"),
+        examples=["pratiques_responsables"],
+    )
+    justification: ShortText = Field(
+        min_length=10,
+        max_length=300,
+        description="Une phrase qui dit pourquoi ce modèle s'applique à l'expérience.",
+        examples=["Les structures d'insertion vendent leurs prestations aux entreprises et collectivités."],
+    )
+
+
+class TerritoryRef(Strict):
+    niveau: LevelId = Field(
+        description="Le niveau du territoire. " + _describe("niveaux_territoire"),
+        examples=["commune", "region"],
+    )
+    codes: list[Code] = Field(
+        default_factory=list,
+        description=(
+            "Les codes officiels (INSEE) des territoires de ce niveau, entre guillemets. "
+            "Vide pour le niveau national."
+        ),
+        examples=[["93066", "92050"], ["44"], ["Alsace"]],
+    )
+
+    @model_validator(mode="after")
+    def _codes_match_level(self) -> "TerritoryRef":
+        if self.niveau == "national" and self.codes:
+            raise rule("codes", "un territoire national n'a pas de code : écrivez « codes: [] »")
+        if self.niveau not in ("national", "international") and not self.codes:
+            raise rule("codes", f"indiquez au moins un code pour le niveau « {self.niveau} »")
+        _unique(self.codes)
+        return self
+
+
+class Actor(Strict):
+    nom: ShortText = Field(max_length=150, description="Le nom de la structure.", examples=["Alsace Active"])
+    type: ActorTypeId = Field(description="Le type d'acteur. " + _describe("types_acteurs"), examples=["association"])
+    role: RoleId = Field(description="Son rôle dans l'expérience. " + _describe("roles"), examples=["porteur"])
+
+
+class Period(Strict):
+    debut: Year = Field(description="L'année de début.", examples=[2008])
+    fin: Year | None = Field(default=None, description="L'année de fin, si l'expérience est terminée.", examples=[2014])
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.fin is not None and self.fin < self.debut:
+            raise rule("fin", f"l'année de fin ({self.fin}) précède l'année de début ({self.debut})")
+        return self
+
+
+class Indicator(Strict):
+    libelle: ShortText = Field(max_length=150, description="Ce qui est mesuré.", examples=["Structures d'insertion partenaires"])
+    valeur: ShortText = Field(
+        max_length=60,
+        description="La valeur mesurée, en texte (un nombre, une fourchette, un pourcentage).",
+        examples=["22", "60 à 70 ETP", "23,2 %"],
+    )
+    annee: Year = Field(description="L'année de la mesure.", examples=[2015])
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_as_text(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("valeur"), (int, float)) and not isinstance(data.get("valeur"), bool):
+            data = {**data, "valeur": str(data["valeur"])}
+        return data
+
+
+class Source(Strict):
+    titre: ShortText = Field(max_length=300, description="Le titre du document.", examples=["Première rencontre des pionniers des alliances en territoires — compte rendu"])
+    auteur: ShortText | None = Field(default=None, max_length=200, description="L'auteur ou l'éditeur.", examples=["Le RAMEAU et le Labo régional des partenariats"])
+    date: Day | None = Field(default=None, description="La date du document (AAAA-MM-JJ).", examples=["2015-01-08"])
+    passage: ShortText | None = Field(default=None, max_length=200, description="La partie du document où se trouvent les faits.", examples=["III) Table ronde « Les solutions d'animation des partenariats en territoire »"])
+    url: HttpUrl | None = Field(default=None, description="L'adresse du document en ligne, s'il y en a une.", examples=["https://www.lerameau.fr/"])
+
+
+class Consent(Strict):
+    date: Day = Field(description="La date du consentement (AAAA-MM-JJ).", examples=["2015-01-08"])
+    moyen: ShortText = Field(
+        max_length=200,
+        description="Comment le consentement a été donné et où il est conservé.",
+        examples=["intervention publique, compte rendu publié", "courriel au comité du 3 mars 2025"],
+    )
+
+
+class Referent(Strict):
+    nom: ShortText = Field(max_length=120, description="Prénom et nom du référent.", examples=["Laurent Cenne"])
+    fonction: ShortText = Field(max_length=150, description="Sa fonction.", examples=["co-gérant"])
+    organisation: ShortText = Field(max_length=150, description="Sa structure.", examples=["Lavéo"])
+    contact: ContactId = Field(
+        default="via_comite",
+        description="Comment le joindre. " + _describe("modes_contact"),
+        examples=["via_comite"],
+    )
+    courriel: Email | None = Field(
+        default=None,
+        description="Adresse fonctionnelle (jamais personnelle), seulement avec `contact: public`.",
+        examples=["partenariats@exemple.org"],
+    )
+    consentement: Consent | None = Field(
+        default=None,
+        description="Le consentement du référent à être cité. Obligatoire pour publier la fiche.",
+        examples=[{"date": "2015-01-08", "moyen": "intervention publique, compte rendu publié"}],
+    )
+
+    @model_validator(mode="after")
+    def _address_follows_mode(self) -> "Referent":
+        if self.contact == "public" and not self.courriel:
+            raise rule("courriel", "avec « contact: public », indiquez l'adresse fonctionnelle dans « courriel »")
+        if self.contact != "public" and self.courriel:
+            raise rule("courriel", 
+                "une adresse n'est enregistrée qu'avec « contact: public » : retirez « courriel » "
+                "(le dépôt est public, même une adresse non affichée y serait lisible)"
+            )
+        if self.courriel:
+            provider = webmail_domain(self.courriel)
+            if provider:
+                raise rule("courriel",
+                    f"« {provider} » est une messagerie personnelle : une adresse publiée doit être "
+                    "l'adresse fonctionnelle de la structure (contact@…, partenariats@… sur son propre domaine) ; "
+                    "sans une telle adresse, choisissez « contact: via_comite »"
+                )
+            if names_in_address(self.courriel, self.nom):
+                raise rule("courriel",
+                    "cette adresse est formée du nom du référent : c'est une adresse personnelle. "
+                    "Publiez l'adresse fonctionnelle de la structure (contact@…, partenariats@…), "
+                    "ou choisissez « contact: via_comite »"
+                )
+        return self
+
+
+class Review(Strict):
+    date: Day = Field(description="La date de la dernière relecture par le comité (AAAA-MM-JJ).", examples=["2026-11-20"])
+    relecteurs: list[ShortText] = Field(min_length=1, description="Les membres du comité qui ont relu.", examples=[["Cécile Dupré La Tour"]])
+
+
+class Editorial(Strict):
+    """Fields shared by both kinds: the committee's workflow."""
+
+    statut: StatusId = Field(
+        default="brouillon",
+        description="L'état de la fiche ; seules les fiches `publiee` sont publiées. " + _describe("statuts"),
+        examples=["publiee"],
+    )
+    relecture: Review | None = Field(default=None, description="La dernière relecture par le comité de rédaction.", examples=[{"date": "2026-11-20", "relecteurs": ["Comité de rédaction"]}])
+    correspondant: ShortText | None = Field(default=None, max_length=120, description="Le correspondant local qui a proposé la fiche.", examples=["Comité de rédaction"])
+    mise_en_avant: bool = Field(default=False, description="`true` pour mettre la fiche en avant sur la page d'accueil.", examples=[False])
+    date_publication: Day | None = Field(default=None, description="La date de première publication (AAAA-MM-JJ).", examples=["2026-11-26"])
+
+    @model_validator(mode="after")
+    def _published_was_reviewed(self) -> "Editorial":
+        if self.statut == "publiee" and self.relecture is None:
+            raise rule("relecture", "une fiche publiée doit indiquer sa relecture par le comité (« relecture: date, relecteurs »)")
+        return self
+
+
+class _ExperienceFields(Strict):
+    slug: Slug = Field(description="L'identifiant de la fiche, égal au nom du fichier sans « .md ».", examples=["laveo-structures-insertion"])
+    titre: ShortText = Field(min_length=5, max_length=120, description="Le titre de l'expérience.", examples=["Lavéo et les structures d'insertion"])
+    resume: Annotated[str, AfterValidator(_clean_long)] = Field(
+        min_length=60,
+        max_length=600,
+        description="Un résumé de deux ou trois phrases, lisible seul.",
+        examples=["Un réseau de lavage auto sans eau qui fait travailler 22 structures d'insertion…"],
+    )
+    nature: NatureId = Field(description="Partenariat ou dispositif d'animation. " + _describe("natures"), examples=["partenariat_multilateral"])
+    modeles: Annotated[list[ModelUse], AfterValidator(_unique_models)] = Field(
+        min_length=1, max_length=4, description="Le ou les modèles de partenariat, chacun justifié.",
+        examples=[[{"modele": "pratiques_responsables", "justification": "Les entreprises achètent des prestations aux structures d'insertion."}]],
+    )
+    territoires: list[TerritoryRef] = Field(min_length=1, description="Où l'expérience se déroule.", examples=[[{"niveau": "commune", "codes": ["38185"]}]])
+    themes: Annotated[list[ThemeId], AfterValidator(_unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + _describe("themes"), examples=[["emploi-insertion"]])
+    acteurs: list[Actor] = Field(min_length=1, description="Les structures engagées, avec leur type et leur rôle.", examples=[[{"nom": "Lavéo", "type": "entreprise", "role": "porteur"}]])
+    periode: Period = Field(description="Les années de l'expérience.", examples=[{"debut": 2008}])
+    indicateurs: list[Indicator] = Field(default_factory=list, description="Des indicateurs d'impact (facultatifs, mais attendus par le comité).", examples=[[{"libelle": "Partenaires", "valeur": "22", "annee": 2015}]])
+    outils: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list, description="Les outils du répertoire utilisés (identifiants de fiches outil).", examples=[["resolis"]])
+    sources: list[Source] = Field(min_length=1, description="Les documents d'où viennent les faits.", examples=[[{"titre": "Compte rendu de la première rencontre des pionniers", "date": "2015-01-08"}]])
+    referent: Annotated[
+        Union[Annotated[Referent, Tag("personne")], Annotated[Literal["à identifier"], Tag("a_identifier")]],
+        Discriminator(lambda v: "a_identifier" if isinstance(v, str) else "personne"),
+    ] = Field(
+        description="La personne qui accepte de parler de l'expérience, ou « à identifier ».",
+        examples=[{"nom": "Laurent Cenne", "fonction": "co-gérant", "organisation": "Lavéo", "contact": "via_comite", "consentement": {"date": "2015-01-08", "moyen": "intervention publique, compte rendu publié"}}, "à identifier"],
+    )
+
+
+
+class Experience(Editorial, _ExperienceFields):
+    """An experience sheet. Editorial is listed first so its fields come last
+    (pydantic orders fields from the most basic class)."""
+
+    @model_validator(mode="after")
+    def _published_has_consent(self) -> "Experience":
+        if self.statut == "publiee":
+            if not isinstance(self.referent, Referent):
+                raise rule("referent", "une fiche publiée doit nommer son référent ; gardez-la en « brouillon » tant qu'il est « à identifier »")
+            if self.referent.consentement is None:
+                raise rule("referent.consentement", "une fiche publiée exige le consentement du référent (« referent.consentement: date, moyen »)")
+        return self
+
+
+class _ToolFields(Strict):
+    slug: Slug = Field(description="L'identifiant de la fiche, égal au nom du fichier sans « .md ».", examples=["resolis"])
+    titre: ShortText = Field(min_length=2, max_length=120, description="Le nom de l'outil.", examples=["Résolis"])
+    type: ToolTypeId = Field(description="Le type d'outil. " + _describe("types_outils"), examples=["base_de_donnees"])
+    organisation: ShortText = Field(max_length=150, description="La structure qui porte l'outil.", examples=["Association Résolis"])
+    url: HttpUrl | None = Field(default=None, description="L'adresse de l'outil en ligne, s'il y en a une.", examples=["https://www.resolis.org/"])
+    territoires: list[TerritoryRef] = Field(min_length=1, description="La portée territoriale de l'outil.", examples=[[{"niveau": "national"}]])
+    publics: Annotated[list[ActorTypeId], AfterValidator(_unique)] = Field(min_length=1, description="À qui l'outil s'adresse. " + _describe("types_acteurs"), examples=[["association", "entreprise"]])
+    themes: Annotated[list[ThemeId], AfterValidator(_unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + _describe("themes"), examples=[["evaluation-impact"]])
+    sources: list[Source] = Field(min_length=1, description="Les documents qui mentionnent l'outil.", examples=[[{"titre": "Compte rendu de la première rencontre des pionniers", "date": "2015-01-08"}]])
+
+
+class Tool(Editorial, _ToolFields):
+    """A sheet of the tool repertory."""
+
+
+def submodel(annotation: Any) -> type[BaseModel] | None:
+    """The sub-model a field holds (directly, in a list or in a union), if any.
+
+    Shared by the error messages, the new-sheet template and the form, which all
+    walk the schema the same way."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = submodel(arg)
+        if found is not None:
+            return found
+    return None
+
+
+KINDS: dict[str, type[Editorial]] = {"experiences": Experience, "outils": Tool}

@@ -1,0 +1,152 @@
+"""Open data and the newsletter feed: experiences.json/.csv, outils.json, schemas, Atom.
+
+Exports carry only what the site shows: a masked referent is left out, and no
+referent field exists that the pages do not publish.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from xml.sax.saxutils import escape as xml_escape
+
+from banque.paths import SCHEMA
+from banque.sheets.bank import Bank, Sheet
+from banque.sheets.models import Referent
+from banque.sheets.territory import territories
+from banque.sheets.vocabulary import vocabulary
+
+
+def _referent(sheet: Sheet) -> dict | None:
+    ref = sheet.model.referent  # type: ignore[attr-defined]
+    if not isinstance(ref, Referent) or ref.contact == "masque":
+        return None
+    data = {"nom": ref.nom, "fonction": ref.fonction, "organisation": ref.organisation, "contact": ref.contact}
+    if ref.contact == "public":
+        data["courriel"] = ref.courriel
+    return data
+
+
+def experience_record(sheet: Sheet) -> dict:
+    m = sheet.model
+    ref = territories()
+    return {
+        "slug": sheet.slug,
+        "titre": m.titre,
+        "resume": m.resume,
+        "nature": m.nature,
+        "modeles": [{"modele": u.modele, "justification": u.justification} for u in m.modeles],
+        "territoires": [{"niveau": p.niveau, "code": p.code, "nom": p.libelle} for p in sheet.places],
+        "departements": sheet.departements,
+        "regions": [{"code": r, "nom": ref.regions[r]["nom"]} for r in sheet.regions],
+        "themes": list(m.themes),
+        "acteurs": [a.model_dump() for a in m.acteurs],
+        "periode": m.periode.model_dump(),
+        "indicateurs": [i.model_dump() for i in m.indicateurs],
+        "outils": list(m.outils),
+        "sources": [s.model_dump(mode="json", exclude_none=True) for s in m.sources],
+        "referent": _referent(sheet),
+        "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
+        "date_publication": m.date_publication.isoformat() if m.date_publication else None,
+        "statut": m.statut,
+    }
+
+
+def tool_record(sheet: Sheet) -> dict:
+    m = sheet.model
+    return {
+        "slug": sheet.slug,
+        "titre": m.titre,
+        "type": m.type,
+        "organisation": m.organisation,
+        "url": m.url,
+        "territoires": [{"niveau": p.niveau, "code": p.code, "nom": p.libelle} for p in sheet.places],
+        "publics": list(m.publics),
+        "themes": list(m.themes),
+        "sources": [s.model_dump(mode="json", exclude_none=True) for s in m.sources],
+        "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
+        "statut": m.statut,
+    }
+
+
+CSV_COLUMNS = ["slug", "titre", "resume", "nature", "modeles", "regions", "departements", "themes",
+               "acteurs", "debut", "fin", "referent", "derniere_relecture", "url"]
+
+
+def _csv_cell(value: str) -> str:
+    # Spreadsheets run cells starting with = + - @ as formulas: neutralise them.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def experiences_csv(bank: Bank, site_url: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in bank.experiences:
+        r = experience_record(s)
+        ref = r["referent"]
+        writer.writerow([_csv_cell(str(v)) for v in [
+            r["slug"], r["titre"], r["resume"], r["nature"],
+            "; ".join(m["modele"] for m in r["modeles"]),
+            "; ".join(x["nom"] for x in r["regions"]),
+            "; ".join(r["departements"]),
+            "; ".join(r["themes"]),
+            "; ".join(f"{a['nom']} ({a['type']}, {a['role']})" for a in r["acteurs"]),
+            r["periode"]["debut"], r["periode"]["fin"] or "",
+            f"{ref['nom']}, {ref['fonction']}, {ref['organisation']}" if ref else "",
+            r["derniere_relecture"] or "",
+            f"{site_url}experiences/{s.slug}/",
+        ]])
+    return out.getvalue()
+
+
+def _updated(sheet: Sheet) -> dt.date:
+    m = sheet.model
+    return (m.relecture.date if m.relecture else None) or m.date_publication or dt.date(2015, 1, 8)
+
+
+def atom(bank: Bank, site_url: str, title: str) -> str:
+    """The bank's newsletter: newest reviewed sheets first."""
+    sheets = sorted(bank.experiences + bank.outils, key=lambda s: (_updated(s), s.slug), reverse=True)[:50]
+    updated = max((_updated(s) for s in sheets), default=dt.date(2015, 1, 8))
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
+        f"  <title>{xml_escape(title)}</title>",
+        f'  <link href="{xml_escape(site_url)}"/>',
+        f'  <link rel="self" href="{xml_escape(site_url)}flux.xml"/>',
+        f"  <id>{xml_escape(site_url)}</id>",
+        f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
+    ]
+    for s in sheets:
+        m = s.model
+        kind = "experiences" if s.kind == "experiences" else "outils"
+        link = f"{site_url}{kind}/{s.slug}/"
+        summary = m.resume if s.kind == "experiences" else f"{vocabulary('types_outils').label(m.type)} — {m.organisation}"
+        published = m.date_publication or _updated(s)
+        lines += [
+            "  <entry>",
+            f"    <title>{xml_escape(m.titre)}</title>",
+            f'    <link href="{xml_escape(link)}"/>',
+            f"    <id>{xml_escape(link)}</id>",
+            f"    <published>{published.isoformat()}T00:00:00Z</published>",
+            f"    <updated>{_updated(s).isoformat()}T00:00:00Z</updated>",
+            f"    <summary>{xml_escape(summary)}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def render(bank: Bank, cfg) -> dict[str, str]:
+    files = {
+        "donnees/experiences.json": json.dumps([experience_record(s) for s in bank.experiences], ensure_ascii=False, indent=1) + "\n",
+        "donnees/outils.json": json.dumps([tool_record(s) for s in bank.outils], ensure_ascii=False, indent=1) + "\n",
+        "donnees/experiences.csv": experiences_csv(bank, cfg.site_url),
+        "flux.xml": atom(bank, cfg.site_url, "Banque d'expériences des alliances en territoires"),
+    }
+    for name in ("experience.schema.json", "outil.schema.json"):
+        files[f"donnees/{name}"] = (SCHEMA / name).read_text(encoding="utf-8")
+    return files

@@ -1,0 +1,179 @@
+"""Step « analyse du HTML »: read every page of the new site before it replaces
+the old one, and refuse anything that could run code in a reader's browser.
+
+The sanitiser (sanitize.py) and the Content-Security-Policy (csp.py) already
+stop hostile HTML; this scan checks their result on the pages actually built,
+whatever produced them (a sheet, a template, the theme, a new mkdocs version).
+A page fails the build when it has:
+
+- a <script> file that is not one of the site's own .js files;
+- an inline script that is not one of the theme's (csp.is_theme_script);
+- an event attribute (onclick, onerror…), whatever its letter case;
+- a javascript:, vbscript: or data: address in a link, source or form target;
+- an <iframe>, <frame>, <object>, <embed> or <applet>;
+- no Content-Security-Policy, or not the one csp.py computes for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from banque.site import csp
+
+FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet"}
+FORBIDDEN_SCHEMES = ("javascript", "vbscript", "data")
+URL_ATTRIBUTES = {
+    "href", "src", "action", "formaction", "data", "poster", "background", "cite",
+    "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "xlink:href", "srcset",
+}
+# Browsers ignore these in a URL's scheme ("java\tscript:"), and leading spaces
+# or control characters before it.
+_IGNORED_IN_URL = re.compile(r"[\t\n\r]")
+_LEADING = re.compile(r"^[\x00-\x20]+")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # relative to the site
+    line: int
+    element: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}, ligne {self.line} : {self.element} : {self.message}"
+
+
+def scheme(url: str) -> str:
+    """The scheme a browser would see in `url` (lowercase), or ""."""
+    cleaned = _IGNORED_IN_URL.sub("", _LEADING.sub("", url))
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def _show(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+    parts = [tag] + [name if value is None else f'{name}="{value}"' for name, value in attrs]
+    text = "<" + " ".join(parts) + ">"
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return text if len(text) <= 100 else text[:97] + "…>"
+
+
+class _PageScan(HTMLParser):
+    def __init__(self, page: Path, site: Path, base_path: str):
+        super().__init__(convert_charrefs=True)
+        self.page, self.site, self.base_path = page, site, base_path
+        self.rel = page.relative_to(site).as_posix()
+        self.findings: list[Finding] = []
+        self.policies: list[tuple[str, bool]] = []  # (content, inside <head>)
+        self.scripts: list[str] = []  # inline scripts a browser runs, as written
+        self.in_head = False
+        self._script: tuple[int, str, list[str]] | None = None  # (line, shown, chunks)
+
+    def flag(self, element: str, message: str, line: int | None = None) -> None:
+        self.findings.append(Finding(self.rel, line or self.getpos()[0], element, message))
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        shown = lambda: _show(tag, attrs)  # noqa: E731 - built only for a finding
+        if tag == "head":
+            self.in_head = True
+        if tag in FORBIDDEN_TAGS:
+            self.flag(shown(), f"élément <{tag}> interdit (il intègre un contenu extérieur à la page)")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.flag(shown(), f"attribut d'événement « {name} » interdit (il exécute du code)")
+            elif name in URL_ATTRIBUTES and value and ":" in value:
+                urls = [u.strip().split(" ")[0] for u in value.split(",")] if name == "srcset" else [value]
+                for url in urls:
+                    if scheme(url) in FORBIDDEN_SCHEMES:
+                        self.flag(shown(), f"adresse « {scheme(url)}: » interdite dans l'attribut « {name} »")
+        if tag == "meta":
+            equiv = (a.get("http-equiv") or "").lower()
+            if equiv == "refresh":
+                target = re.sub(r"^\s*\d*\s*;?\s*url\s*=\s*", "", a.get("content") or "", flags=re.I).strip("'\" ")
+                if scheme(target) in FORBIDDEN_SCHEMES:
+                    self.flag(shown(), f"redirection vers une adresse « {scheme(target)}: » interdite")
+            elif equiv == "content-security-policy":
+                self.policies.append((a.get("content") or "", self.in_head))
+        if tag == "script":
+            if "src" in a:
+                problem = self._script_file(a.get("src") or "")
+                if problem:
+                    self.flag(shown(), problem)
+            elif csp.runs(a):
+                self._script = (self.getpos()[0], shown(), [])
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
+        if tag == "script" and self._script is not None:
+            line, shown, chunks = self._script
+            self._script = None
+            text = "".join(chunks)
+            self.scripts.append(text)
+            if not csp.is_theme_script(text):
+                excerpt = " ".join(text.split())[:60]
+                self.flag(shown, f"script intégré inconnu (« {excerpt} ») : seuls les scripts du thème sont permis", line)
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script[2].append(data)
+
+    def _script_file(self, src: str) -> str | None:
+        """None if `src` is one of the site's own .js files, else why not."""
+        parts = urlsplit(src.strip())
+        if parts.scheme or parts.netloc:
+            return "script chargé depuis un autre site"
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            if not path.startswith(self.base_path):
+                return "script hors du site"
+            target = PurePosixPath(path[len(self.base_path):])
+        else:
+            target = PurePosixPath(self.rel).parent / path
+        resolved = (self.site / target).resolve()
+        if not resolved.is_relative_to(self.site.resolve()) or not resolved.is_file() or resolved.suffix != ".js":
+            return "script qui n'est pas un fichier .js du site"
+        return None
+
+
+def scan_page(page: Path, site: Path, base_path: str = "/") -> list[Finding]:
+    html = page.read_text(encoding="utf-8")
+    scan = _PageScan(page, site, base_path)
+    scan.feed(html)
+    scan.close()
+    findings = scan.findings
+    rel = scan.rel
+    if not scan.policies:
+        findings.append(Finding(rel, 1, "<head>", "pas de politique de sécurité (meta Content-Security-Policy)"))
+    elif len(scan.policies) > 1 or not scan.policies[0][1]:
+        findings.append(Finding(rel, 1, "<head>", "politique de sécurité en double ou hors de <head>"))
+    elif scan.policies[0][0] != csp.policy_for(scan.scripts):
+        findings.append(Finding(rel, 1, "<head>", "politique de sécurité différente de celle que calcule csp.py"))
+    return findings
+
+
+def scan_site(site: Path, base_path: str = "/") -> list[Finding]:
+    """Every finding in every HTML page of `site`. `base_path` is site_url's path,
+    which absolute links (those of the 404 page) start with."""
+    base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    findings: list[Finding] = []
+    for page in sorted(site.rglob("*.html")):
+        findings += scan_page(page, site, base_path)
+    return sorted(findings)
+
+
+def report(findings: list[Finding], limit: int = 50) -> str:
+    lines = [f"{len(findings)} élément{'s' if len(findings) > 1 else ''} dangereux dans les pages produites :"]
+    lines += [f"  - {f}" for f in findings[:limit]]
+    if len(findings) > limit:
+        lines.append(f"  … et {len(findings) - limit} autres.")
+    lines.append("  Une fiche ne peut pas contenir de script : retirez ce code de la fiche concernée "
+                 "(ou, s'il vient du thème, signalez-le aux mainteneurs du générateur).")
+    return "\n".join(lines)

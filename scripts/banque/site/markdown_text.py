@@ -1,0 +1,39 @@
+"""Safe text for generated Markdown.
+
+Every value printed by a template goes through `escape`, like HTML
+autoescaping: a title such as `[x](javascript:…)` stays text. Only values
+wrapped in `Raw` (sheet bodies, which are Markdown by design and sanitised
+after rendering, and URLs built by us) are printed as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+# Python-Markdown's escapable characters (plus "|", added by the tables extension).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+class Raw(str):
+    """A string that is already valid Markdown and must not be escaped."""
+
+
+def escape(value: object) -> str:
+    if isinstance(value, Raw):
+        return value
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def attr(value: object) -> Raw:
+    """For values inside raw HTML in the generated Markdown (passed through verbatim)."""
+    return Raw(html.escape("" if value is None else str(value), quote=True))
+
+
+def url(value: str) -> Raw:
+    """A URL safe inside a Markdown link target: spaces and parentheses encoded."""
+    return Raw(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"))
