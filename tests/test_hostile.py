@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from banque.sheets.check import validate
+from banque.sheets.problem import Problem
 from banque.site import csp, html_scan, sanitize
 
 from .hostile.corpus import (  # noqa: F401 - fixtures are used by name
@@ -291,7 +292,7 @@ def test_hostile_sheets_never_reach_exports_or_feed_as_markup(hostile_site):
         assert "<script" not in text.lower() and "onerror=" not in text.lower(), rel
 
 
-def _scan_fragment(fragment: str) -> list[html_scan.Finding]:
+def _scan_fragment(fragment: str) -> list[Problem]:
     """Findings of the scan on a one-page site whose body is `fragment`."""
     import tempfile
 
