@@ -32,8 +32,7 @@ from banque.sheets.problem import (
     suggestion,
     table,
 )
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 PACKAGE = ROOT / "scripts" / "banque"
 CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
