@@ -96,6 +96,7 @@ def test_list_stops_at_its_limit_and_ends_with_the_advice():
 
 def test_spoken_form_without_its_place():
     assert report.spoken(ERR2, place=False) == "yaml : tabulation interdite dans l'indentation YAML"
+    assert report.spoken(problem("yaml-cle-complexe"), place=False) == "clé complexe interdite"
 
 
 def test_problem_without_file_or_field_is_its_message():

@@ -44,7 +44,7 @@ def text_lines(problems: Iterable[Problem], indent: str = "") -> list[str]:
 def spoken(p: Problem, place: bool = True) -> str:
     """`fichier, ligne N : champ : message`, or `champ : message` under its file's name."""
     head = [f"{p.path}, ligne {p.line}"] if place else []
-    return " : ".join(head + [p.field, p.message])
+    return " : ".join(part for part in head + [p.field, p.message] if part)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|@!~])")
