@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from banque.committee.dashboard import REGIONS
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site import explorer
@@ -18,6 +18,7 @@ from .navigateur import browser, page, page_path, real_server, real_site, watche
 from .test_explorateur import chosen, in_order, models_of, regions_of, themes_of, wait_for_results
 from .test_proches import LILLE, STRASBOURG, valid_bank, write_experience
 
+REGIONS = policy().regions
 ROWS = [*REGIONS, "national", "international"]
 GAP = "0 — à combler"
 

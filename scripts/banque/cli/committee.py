@@ -13,6 +13,7 @@ from pathlib import Path
 
 from banque.committee import dashboard, importer, new_sheet, review
 from banque.sheets.check import display_path
+from banque.sheets.policy import policy
 from banque.sheets.vocabulary import vocabulary
 
 CONTENT = Path("content")
@@ -138,8 +139,8 @@ def _dashboard_sections(board: dashboard.Dashboard, md: bool) -> list[tuple[str,
         people.append((f"{name} ({len(c.sheets)})", [f"{_sheet(e, md)} — {status[e.status].libelle.lower()}" for e in c.sheets]))
     return [
         ("Fiches en relecture", in_review),
-        (f"Relectures de plus de {review.REVIEW_MONTHS} mois (fiches publiées)", stale),
-        (f"Consentements de plus de {review.CONSENT_YEARS} ans", consents),
+        (f"Relectures de plus de {policy().review_months} mois (fiches publiées)", stale),
+        (f"Consentements de plus de {policy().consent_years} ans", consents),
         ("Référents à identifier", referents),
         ("Régions sans expérience publiée", [gap(g) for g in board.uncovered_regions]),
         ("Modèles sans expérience publiée", [gap(g) for g in board.unused_models]),

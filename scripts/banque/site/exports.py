@@ -15,16 +15,18 @@ from xml.sax.saxutils import escape as xml_escape
 from banque.paths import SCHEMA
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.models import Referent
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 
 
 def _referent(sheet: Sheet) -> dict | None:
     ref = sheet.model.referent  # type: ignore[attr-defined]
-    if not isinstance(ref, Referent) or ref.contact == "masque":
+    contact = policy().contact
+    if not isinstance(ref, Referent) or ref.contact == contact.masked:
         return None
     data = {"nom": ref.nom, "fonction": ref.fonction, "organisation": ref.organisation, "contact": ref.contact}
-    if ref.contact == "public":
+    if ref.contact == contact.public:
         data["courriel"] = ref.courriel
     return data
 

@@ -23,6 +23,7 @@ from banque.committee.review import CONSENT_YEARS, REVIEW_MONTHS
 from banque.paths import TEMPLATES
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.models import Experience, Referent
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.text import slugify
 from banque.sheets.vocabulary import vocabulary
@@ -73,6 +74,7 @@ def _environment() -> jinja2.Environment:
     env.filters["date_fr"] = date_fr
     env.filters["front_matter"] = front_matter
     env.filters["rel"] = relative
+    env.globals["regles"] = policy().for_templates()
     return env
 
 
