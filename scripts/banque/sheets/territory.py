@@ -70,9 +70,9 @@ class Territories:
         if key is not None:
             today = self.today_region(self.former[key])
             return Place(level, today, self.regions[today]["nom"], (), (today,), self.former[key]["nom"])
-        today = self._region_names.get(fold(code))
-        if today is not None:
-            return Place(level, today, self.regions[today]["nom"], (), (today,))
+        named = self._region_names.get(fold(code))
+        if named is not None:
+            return Place(level, named, self.regions[named]["nom"], (), (named,))
         return None
 
     def resolve(self, niveau: str, code: str) -> Place | None:
