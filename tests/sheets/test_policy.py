@@ -18,7 +18,6 @@ from banque.sheets.policy import RULES, PolicyError, load_policy, policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.sheets.yaml_strict import load_data_file
-
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "scripts" / "banque"
