@@ -22,6 +22,7 @@ from banque.committee.review import SUMMARY_MAX, SUMMARY_MIN
 from banque.sheets import models
 from banque.sheets.bank import Bank
 from banque.sheets.load import SCHEMA_FILES
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import sections, vocabulary
 
@@ -166,6 +167,9 @@ def client_settings(bank: Bank, comite: str, repo_url: str, edition_url: str) ->
         "mailto_max": MAILTO_MAX,
         "forge_max": FORGE_MAX,
         "niveaux": {t.id: t.code for t in vocabulary("niveaux_territoire").terms},
+        # The bank's rules (schema/regles.yml): the script takes the ids of levels and
+        # contact modes from there. Templates call them `regles`; here that key is the fields'.
+        "politique": policy().for_templates(),
     }
 
 
