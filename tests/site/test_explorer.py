@@ -299,7 +299,7 @@ def test_words_are_searched_with_pagefind_and_combined_with_the_filters(page, re
 
 def test_the_word_processing_is_the_search_pages():
     """Elisions and hyphens are handled as on /recherche/: both pages hand Pagefind
-    what texte.js's queryWords makes of the query (tests/test_texte_js.py tests it)."""
+    what texte.js's queryWords makes of the query (tests/site/test_texte_js.py tests it)."""
     uses = {SCRIPT: "search(queryWords(query))", SEARCH_SCRIPT: "processTerm: queryWords"}
     for script, use in uses.items():
         text = script.read_text(encoding="utf-8")

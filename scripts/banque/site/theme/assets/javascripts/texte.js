@@ -1,5 +1,5 @@
 // Text helpers shared by the site's scripts. `fold` and `slugify` are the
-// Python ones (banque.sheets.text); tests/test_texte_js.py runs both on the
+// Python ones (banque.sheets.text); tests/site/test_texte_js.py runs both on the
 // same cases.
 
 // Python drops the characters whose canonical combining class is not 0

@@ -1,6 +1,6 @@
 // The sheet file the form produces: YAML front matter, then the body sections.
 // It must read back exactly as typed: `banque valider` and `banque importer`
-// take it as it is (tests/test_formulaire.py checks both).
+// take it as it is (tests/site/test_form_schema.py checks both).
 
 // A YAML double-quoted scalar: the only way user text enters the front matter,
 // so no value can ever become YAML structure (a key, a list, a comment).

@@ -21,8 +21,6 @@ import pytest
 from banque.committee import new_sheet
 from banque.sheets import text
 
-from .navigateur import browser, page, real_server, real_site, watcher  # noqa: F401 - fixtures are used by name
-
 MODULE = "assets/javascripts/texte.js"
 RUN = """async ([url, names, cases]) => {
   const module = await import(url);
