@@ -165,6 +165,9 @@ def client_settings(bank: Bank, comite: str, repo_url: str, edition_url: str) ->
         "mailto_max": MAILTO_MAX,
         "forge_max": FORGE_MAX,
         "niveaux": {t.id: t.code for t in vocabulary("niveaux_territoire").terms},
+        # The bank's rules (schema/regles.yml): the script takes the ids of levels and
+        # contact modes from there. Templates call them `regles`; here that key is the fields'.
+        "politique": policy().for_templates(),
     }
 
 
