@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from banque.site.render import SiteConfig, pages
+from banque.site.pages import pages
+from banque.site.settings import SiteConfig
 
 from .a11y import AXE_VERSION, blocking, install_axe, report, run_axe
 from .navigateur import (  # noqa: F401 - fixtures are used by name

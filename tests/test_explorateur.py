@@ -20,7 +20,7 @@ from banque.sheets.check import validate
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site import explorer
-from banque.site.render import region_slug
+from banque.site.pages.territories import region_slug
 
 from .navigateur import (  # noqa: F401 - fixtures are used by name
     ROOT,
