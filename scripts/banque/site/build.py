@@ -67,7 +67,7 @@ def mkdocs_settings(root: Path) -> dict:
     return load_data_file((root / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml")
 
 
-def generate(layout: Layout, preview: bool = False, log=print, session=None,
+def generate(layout: Layout, preview: bool = False, log=print, session: incremental.Session | None = None,
              extra_pages: ExtraPages | None = None) -> bool:
     """Steps 1 and 2: validate, then render into build/docs. False if invalid.
 
@@ -88,7 +88,7 @@ def generate(layout: Layout, preview: bool = False, log=print, session=None,
     files = render.render_all(bank.visible(preview), cfg, extra, memo=memo)
     hold: set[str] = set()
     if session is not None:
-        memo.finish()
+        session.memo.finish()
         hold = session.generated(files)
     written, removed = render.write_changed(files, layout.docs, hold)
     log(f"Pages générées : {len(files)} fichiers ({written} réécrits, {removed} supprimés).")

@@ -8,7 +8,7 @@ from banque.sheets.vocabulary import vocabulary
 from banque.site import related
 
 
-def experience_card(sheet: Sheet) -> dict:
+def experience_card(sheet: Sheet[Experience]) -> dict:
     # The same card appears on many listing pages: built once per sheet.
     card = sheet.views.get("card")
     if card is None:
@@ -16,8 +16,8 @@ def experience_card(sheet: Sheet) -> dict:
     return dict(card)
 
 
-def _experience_card(sheet: Sheet) -> dict:
-    m: Experience = sheet.model  # type: ignore[assignment]
+def _experience_card(sheet: Sheet[Experience]) -> dict:
+    m = sheet.model
     return {
         "slug": sheet.slug,
         "titre": m.titre,
@@ -29,7 +29,7 @@ def _experience_card(sheet: Sheet) -> dict:
     }
 
 
-def sorted_cards(sheets: list[Sheet]) -> list[dict]:
+def sorted_cards(sheets: list[Sheet[Experience]]) -> list[dict]:
     return [experience_card(s) for s in sorted(sheets, key=lambda s: (s.model.titre.lower(), s.slug))]
 
 

@@ -11,7 +11,7 @@ from banque.site.templating import date_fr
 
 def page(bank: Bank, regions: list[dict], terms: TermLists, common: dict) -> Page:
     exps = bank.experiences
-    reviewed = sorted((s for s in exps if s.model.relecture), key=lambda s: (s.model.relecture.date, s.slug), reverse=True)
+    reviewed = sorted(((s, s.model.relecture.date) for s in exps if s.model.relecture), key=lambda r: (r[1], r[0].slug), reverse=True)
     with_sheets = [r for r in regions if r["nombre"]]
     return Page("index.md", "accueil.md.j2", {
         **common,
@@ -19,7 +19,7 @@ def page(bank: Bank, regions: list[dict], terms: TermLists, common: dict) -> Pag
         "nombre_outils": len(bank.outils),
         "nombre_regions": len(with_sheets),
         "mises_en_avant": [experience_card(s) for s in exps if s.model.mise_en_avant],
-        "dernieres": [dict(experience_card(s), relecture=date_fr(s.model.relecture.date)) for s in reviewed[:6]],
+        "dernieres": [dict(experience_card(s), relecture=date_fr(date)) for s, date in reviewed[:6]],
         "regions": with_sheets,
         "modeles": terms.models,
         "themes": [t for t in terms.themes if t["nombre"]],

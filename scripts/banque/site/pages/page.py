@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from banque.sheets.bank import Sheet
+from banque.sheets.models import Experience
 
 
 @dataclass
@@ -16,8 +17,11 @@ class Page:
     context: dict
 
 
-def group_by(sheets: list[Sheet], keys: Callable[[Sheet], Iterable[str]]) -> dict[str, list[Sheet]]:
-    groups: dict[str, list[Sheet]] = defaultdict(list)
+Experiences = list[Sheet[Experience]]
+
+
+def group_by(sheets: Experiences, keys: Callable[[Sheet[Experience]], Iterable[str]]) -> dict[str, Experiences]:
+    groups: dict[str, Experiences] = defaultdict(list)
     for s in sheets:
         for k in keys(s):
             groups[k].append(s)
@@ -28,14 +32,14 @@ def group_by(sheets: list[Sheet], keys: Callable[[Sheet], Iterable[str]]) -> dic
 class Groups:
     """Experiences by région, scope (sheets without a région), model, theme and actor type."""
 
-    region: dict[str, list[Sheet]]
-    scope: dict[str, list[Sheet]]
-    model: dict[str, list[Sheet]]
-    theme: dict[str, list[Sheet]]
-    actor: dict[str, list[Sheet]]
+    region: dict[str, Experiences]
+    scope: dict[str, Experiences]
+    model: dict[str, Experiences]
+    theme: dict[str, Experiences]
+    actor: dict[str, Experiences]
 
     @classmethod
-    def of(cls, exps: list[Sheet]) -> Groups:
+    def of(cls, exps: Experiences) -> Groups:
         return cls(
             region=group_by(exps, lambda s: s.regions),
             scope=group_by(exps, lambda s: [] if s.regions else [s.scope]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from banque.sheets.bank import Bank, Sheet
-from banque.sheets.models import Experience, Referent
+from banque.sheets.models import Experience, Referent, Tool
 from banque.sheets.policy import policy
 from banque.sheets.vocabulary import vocabulary
 from banque.site.markdown_text import Raw
@@ -18,8 +18,8 @@ from banque.site.templating import date_fr
 TO_IDENTIFY = "a_identifier"  # the referent view's mode when no referent is named yet
 
 
-def referent_view(sheet: Sheet, cfg: SiteConfig) -> dict:
-    m: Experience = sheet.model  # type: ignore[assignment]
+def referent_view(sheet: Sheet[Experience], cfg: SiteConfig) -> dict:
+    m = sheet.model
     ref = m.referent
     if not isinstance(ref, Referent):
         return {"mode": TO_IDENTIFY}
@@ -59,8 +59,8 @@ def _tools_used(m: Experience, bank: Bank) -> list[dict]:
     return tools
 
 
-def experience_view(sheet: Sheet, bank: Bank, cfg: SiteConfig, proches: list[dict] | None = None) -> dict:
-    m: Experience = sheet.model  # type: ignore[assignment]
+def experience_view(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, proches: list[dict] | None = None) -> dict:
+    m = sheet.model
     models = vocabulary("modeles")
     return {
         **experience_card(sheet),
@@ -83,20 +83,20 @@ def experience_view(sheet: Sheet, bank: Bank, cfg: SiteConfig, proches: list[dic
     }
 
 
-def tool_view(sheet: Sheet, bank: Bank, cfg: SiteConfig) -> dict:
+def tool_view(sheet: Sheet[Tool], bank: Bank, cfg: SiteConfig) -> dict:
     m = sheet.model
     users = [experience_card(s) for s in bank.experiences_citing(sheet.slug)]
     return {
         "slug": sheet.slug,
         "titre": m.titre,
-        "type": vocabulary("types_outils").label(m.type),  # type: ignore[attr-defined]
-        "organisation": m.organisation,  # type: ignore[attr-defined]
-        "url": m.url,  # type: ignore[attr-defined]
+        "type": vocabulary("types_outils").label(m.type),
+        "organisation": m.organisation,
+        "url": m.url,
         "portee": ", ".join(p.libelle for p in sheet.places),
-        "publics": [vocabulary("types_acteurs").by_id[p].pluriel for p in m.publics],  # type: ignore[attr-defined]
-        "themes": [{"id": t, "libelle": vocabulary("themes").label(t)} for t in m.themes],  # type: ignore[attr-defined]
+        "publics": [vocabulary("types_acteurs").by_id[p].pluriel for p in m.publics],
+        "themes": [{"id": t, "libelle": vocabulary("themes").label(t)} for t in m.themes],
         "sections": [{"titre": t, "texte": Raw(text)} for t, text in sheet.sections],
-        "sources": [s.model_dump() for s in m.sources],  # type: ignore[attr-defined]
+        "sources": [s.model_dump() for s in m.sources],
         "experiences": users,
         "edition": f"{cfg.edition_url}content/outils/{sheet.path.name}",
         "relecture": date_fr(m.relecture.date) if m.relecture else "",

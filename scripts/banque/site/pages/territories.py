@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from banque.sheets.bank import Sheet
+from banque.sheets.models import Experience
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.text import slugify
@@ -17,7 +18,7 @@ def region_slug(code: str) -> str:
     return slugify(territories().regions[code]["nom"])
 
 
-def territory_links(sheet: Sheet) -> list[dict]:
+def territory_links(sheet: Sheet[Experience]) -> list[dict]:
     """Where to browse a sheet: its régions, or the page of its scope."""
     if sheet.regions:
         return [{"nom": territories().regions[r]["nom"], "page": f"territoires/{region_slug(r)}.md"} for r in sheet.regions]
@@ -42,7 +43,7 @@ def _former_names() -> dict[str, list[str]]:
     return names
 
 
-def _region_page(code: str, sheets: list[Sheet], former: list[str], common: dict) -> Page:
+def _region_page(code: str, sheets: list[Sheet[Experience]], former: list[str], common: dict) -> Page:
     ref = territories()
     in_region = ref.departements_of_region(code)
     depts = [{"code": d, "nom": ref.departements[d]["nom"], "experiences": sorted_cards([s for s in sheets if d in s.departements])}
