@@ -22,7 +22,7 @@ from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site import explorer
-from banque.site.render import region_slug
+from banque.site.pages.territories import region_slug
 from tests.navigateur import ROOT, Watcher, open_page, page_path, pagefind_search
 
 SCRIPT = ROOT / "scripts" / "banque" / "site" / "theme" / "assets" / "javascripts" / "explorateur.js"
