@@ -13,7 +13,6 @@ from mkdocs.config import load_config
 from banque.site.build import Layout, mkdocs_settings
 from banque.site.hooks.preview import KEY
 from banque.site.live import LivePreview
-
 from tests.navigateur import ROOT
 
 HOOKS = "scripts/banque/site/hooks/"

@@ -16,10 +16,10 @@ from pathlib import Path
 from banque.committee.dashboard import Dashboard, first_commit_date, gather
 from banque.committee.review import md_escape
 from banque.sheets.bank import Bank
+from banque.sheets.markdown_text import Raw, escape
 from banque.sheets.problem import Problem
+from banque.sheets.templating import environment
 from banque.sheets.vocabulary import vocabulary
-from banque.site.markdown_text import Raw, escape
-from banque.site.templating import environment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE = "tableau-de-bord.md"  # its path in the preview's docs folder

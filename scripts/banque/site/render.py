@@ -15,10 +15,10 @@ import jinja2
 from banque.paths import TEMPLATES
 from banque.sheets.bank import Bank
 from banque.sheets.problem import Problem
+from banque.sheets.templating import environment
 from banque.site import explorer, exports, form_schema
 from banque.site.pages import Page, pages
 from banque.site.settings import SiteConfig
-from banque.site.templating import environment
 
 # Pages the site does not make itself, given as rendered Markdown (docs path →
 # text): the committee's dashboard in the preview. Called with the whole bank

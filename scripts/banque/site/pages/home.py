@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from banque.sheets.bank import Bank
+from banque.sheets.templating import date_fr
 from banque.site.pages.cards import experience_card
 from banque.site.pages.page import Page
 from banque.site.pages.vocabularies import TermLists
-from banque.site.templating import date_fr
 
 
 def page(bank: Bank, regions: list[dict], terms: TermLists, common: dict) -> Page:

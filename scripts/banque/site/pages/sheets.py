@@ -5,15 +5,15 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.markdown_text import Raw
 from banque.sheets.models import Experience, Referent, Tool
 from banque.sheets.policy import policy
+from banque.sheets.templating import date_fr
 from banque.sheets.vocabulary import vocabulary
-from banque.site.markdown_text import Raw
 from banque.site.pages.cards import experience_card, related_cards
 from banque.site.pages.page import Page
 from banque.site.pages.territories import territory_links
 from banque.site.settings import SiteConfig
-from banque.site.templating import date_fr
 
 TO_IDENTIFY = "a_identifier"  # the referent view's mode when no referent is named yet
 

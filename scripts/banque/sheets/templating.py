@@ -3,7 +3,9 @@
 StrictUndefined, so a missing value is a crash in our tests rather than a
 blank on the site. Every printed value is escaped for Markdown (see
 markdown_text), as HTML templates autoescape. The committee renders its
-preview page with the same environment, from its own template folder.
+preview page and report with the same environment, from its own template folder:
+it lives with the sheets so that both wings can write Markdown without
+depending on each other.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from banque.sheets.markdown_text import Raw, attr, escape, url
 from banque.sheets.policy import policy
-from banque.site.markdown_text import Raw, attr, escape, url
 
 
 @functools.lru_cache(maxsize=8)  # compiled templates are kept; auto_reload sees edits
