@@ -64,11 +64,11 @@ def sheet_regions(sheet: Sheet) -> list[str]:
 
 
 def nature_group(sheet: Sheet) -> str:
-    return vocabulary("natures").by_id[sheet.model.nature].groupe  # type: ignore[attr-defined]
+    return vocabulary("natures").by_id[sheet.model.nature].groupe
 
 
 def decade(sheet: Sheet) -> str:
-    return str(sheet.model.periode.debut // 10 * 10)  # type: ignore[attr-defined]
+    return str(sheet.model.periode.debut // 10 * 10)
 
 
 def facets(sheets: list[Sheet]) -> list[Facet]:
@@ -95,9 +95,9 @@ def sheet_values(sheet: Sheet) -> dict[str, list[str]]:
     return {
         level.region: sheet_regions(sheet),
         level.departement: list(sheet.departements),
-        "modele": [u.modele for u in m.modeles],  # type: ignore[attr-defined]
-        "theme": list(dict.fromkeys(m.themes)),  # type: ignore[attr-defined]
-        "acteur": sorted({a.type for a in m.acteurs}),  # type: ignore[attr-defined]
+        "modele": [u.modele for u in m.modeles],
+        "theme": list(dict.fromkeys(m.themes)),
+        "acteur": sorted({a.type for a in m.acteurs}),
         "nature": [nature_group(sheet)],
         "decennie": [decade(sheet)],
     }
@@ -105,7 +105,7 @@ def sheet_values(sheet: Sheet) -> dict[str, list[str]]:
 
 def ordered(sheets: list[Sheet]) -> list[Sheet]:
     """The order of the explorer's results: by title, accents ignored."""
-    return sorted(sheets, key=lambda s: (fold(s.model.titre), s.slug))  # type: ignore[attr-defined]
+    return sorted(sheets, key=lambda s: (fold(s.model.titre), s.slug))
 
 
 def index(bank: Bank) -> dict:
@@ -123,8 +123,8 @@ def index(bank: Bank) -> dict:
         m = s.model
         values = sheet_values(s)
         rows.append([
-            s.slug, m.titre, ", ".join(p.libelle for p in s.places),  # type: ignore[attr-defined]
-            m.periode.debut, m.periode.fin or 0,  # type: ignore[attr-defined]
+            s.slug, m.titre, ", ".join(p.libelle for p in s.places),
+            m.periode.debut, m.periode.fin or 0,
             *[[pos[v] for v in values[f.key] if v in pos] for f, pos in zip(all_facets, positions)],
         ])
     return {
