@@ -18,18 +18,14 @@ from banque.sheets import report as reporter
 from banque.sheets.check import display_path, validate
 from banque.sheets.load import RawSheet, load
 from banque.sheets.models import TO_IDENTIFY
+from banque.sheets.policy import policy
 from banque.sheets.problem import ERROR, Problem, errors, fragment, problem
 from banque.sheets.report import count, md_escape
 from banque.sheets.text import fold
 from banque.sheets.vocabulary import vocabulary
 
-SUMMARY_MIN, SUMMARY_MAX = 120, 450
-SECTION_MIN = 200
-CONSENT_YEARS = 3
-REVIEW_MONTHS = 24
+# The limits and the acronyms known to every reader are policy() (schema/regles.yml).
 PLACEHOLDER = "À compléter"
-# Known to every reader; anything else must be spelled out once in the sheet.
-KNOWN_ACRONYMS = frozenset({"UE", "ONU", "PME", "TVA", "SA", "SAS", "SARL", "PDF", "URL", "FAQ"})
 # Fields whose prose a reader sees; names (acteurs, sources) are proper nouns, not jargon.
 PROSE_FIELDS = ("titre", "resume", "modeles", "indicateurs")
 
@@ -132,19 +128,21 @@ def check_summary(raw: RawSheet) -> list[Problem]:
         return []
     size = len(" ".join(resume.split()))
     line = raw.line_of(("resume",))
-    if size > SUMMARY_MAX:
-        return [_warn(raw, "resume-trop-long", line, "resume", taille=size, maximum=SUMMARY_MAX)]
-    if size < SUMMARY_MIN:
-        return [_warn(raw, "resume-trop-court", line, "resume", taille=size, minimum=SUMMARY_MIN)]
+    low, high = policy().summary_min, policy().summary_max
+    if size > high:
+        return [_warn(raw, "resume-trop-long", line, "resume", taille=size, maximum=high)]
+    if size < low:
+        return [_warn(raw, "resume-trop-court", line, "resume", taille=size, minimum=low)]
     return []
 
 
 def check_sections(raw: RawSheet) -> list[Problem]:
     problems = []
+    least = policy().section_min
     for title, line, text in sections_with_lines(raw):
         size = len(" ".join(text.split()))
-        if 0 < size < SECTION_MIN:  # an empty section is already a blocking error
-            problems.append(_warn(raw, "section-courte", line, f"corps.{title}", titre=title, taille=size, minimum=SECTION_MIN))
+        if 0 < size < least:  # an empty section is already a blocking error
+            problems.append(_warn(raw, "section-courte", line, f"corps.{title}", titre=title, taille=size, minimum=least))
     return problems
 
 
@@ -157,13 +155,14 @@ def check_referent(raw: RawSheet, today: dt.date) -> list[Problem]:
         return []
     consent = referent.get("consentement")
     if consent is None:
-        if raw.data.get("statut") == "publiee":
+        if raw.data.get("statut") == policy().status.published:
             return []  # already a blocking error
         return [_warn(raw, "referent-sans-consentement", line, "referent.consentement")]
     given = as_date(_get(consent, "date"))
-    if given and given < years_before(today, CONSENT_YEARS):
+    years = policy().consent_years
+    if given and given < years_before(today, years):
         return [_warn(raw, "consentement-ancien", raw.line_of(("referent", "consentement", "date")), "referent.consentement.date",
-                      date=given.isoformat(), ans=months_between(given, today) // 12, limite=CONSENT_YEARS)]
+                      date=given.isoformat(), ans=months_between(given, today) // 12, limite=years)]
     return []
 
 
@@ -176,10 +175,11 @@ def check_indicators(raw: RawSheet) -> list[Problem]:
 
 def check_review_date(raw: RawSheet, today: dt.date) -> list[Problem]:
     last = as_date(_get(raw.data, "relecture", "date"))
-    if last is None or months_between(last, today) <= REVIEW_MONTHS:
+    months = policy().review_months
+    if last is None or months_between(last, today) <= months:
         return []
     return [_warn(raw, "relecture-ancienne", raw.line_of(("relecture", "date")), "relecture.date",
-                  date=last.isoformat(), mois=months_between(last, today), limite=REVIEW_MONTHS)]
+                  date=last.isoformat(), mois=months_between(last, today), limite=months)]
 
 
 def check_tools(raw: RawSheet, tools: list[ToolRef]) -> list[Problem]:
@@ -216,7 +216,7 @@ def _proper_names(raw: RawSheet) -> set[str]:
 
 def check_acronyms(raw: RawSheet) -> list[Problem]:
     text = raw.source_text
-    skip = KNOWN_ACRONYMS | _proper_names(raw)
+    skip = policy().known_acronyms | _proper_names(raw)
     first_seen: dict[str, int] = {}  # in reading order: front matter, then body
     for line, content in _lines_of(raw, PROSE_FIELDS):
         for match in _ACRONYM.finditer(content):
@@ -272,6 +272,15 @@ def review(path: Path, content: Path | None, today: dt.date) -> Report:
         report.status = status if isinstance(status, str) else None
         report.warnings += editorial_warnings(raw, tool_index(context), today)
     return report
+
+
+def __getattr__(name: str) -> int:
+    """The old constants, for site/render.py until it reads policy() itself (issue #10)."""
+    if name == "CONSENT_YEARS":
+        return policy().consent_years
+    if name == "REVIEW_MONTHS":
+        return policy().review_months
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # -- rendering -------------------------------------------------------------------
