@@ -102,4 +102,5 @@ def test_spoken_form_without_its_place():
 def test_problem_without_file_or_field_is_its_message():
     bare = problem("yaml-illisible", detail="oups")
     assert report.text_lines([bare]) == ["YAML illisible (oups)", "    → " + bare.hint]
-    assert str(ERR2) == "\n".join(report.text_lines([ERR2]))
+    located = problem("yaml-illisible", line=4, field="yaml", detail="oups")
+    assert report.text_lines([located])[0] == "ligne 4: yaml: YAML illisible (oups)"

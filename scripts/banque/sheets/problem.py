@@ -1,7 +1,7 @@
 """A problem found by any tool: loader, validator, review, link check, HTML scan.
 
 Problems are values: every stage collects them and one reporter (report.py)
-prints them all at once. A problem is made from its stable `code` by
+prints them all at once, as text, JSON or Markdown. A problem is made from its stable `code` by
 `problem()`, which takes the French message and hint from the table in
 messages.yml: code tests by code, people read the message.
 """
@@ -40,11 +40,6 @@ class Problem:
     hint: str = ""  # French: what to do
     severity: Severity = ERROR
 
-    def __str__(self) -> str:
-        from banque.sheets.report import text_lines
-
-        return "\n".join(text_lines([self]))
-
     def as_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "field": self.field, "message": self.message,
                 "hint": self.hint, "severity": str(self.severity), "code": self.code}
@@ -64,12 +59,13 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 
 class ProblemsError(Exception):
-    """Raised when work must stop; carries the problems to report."""
+    """Raised when work must stop; carries the problems, for report.py to render.
+
+    Its text is their messages, one a line: a build step's failure is one problem
+    whose message says it all."""
 
     def __init__(self, problems: list[Problem]):
-        from banque.sheets.report import text_lines
-
-        super().__init__("\n".join(text_lines(problems)))
+        super().__init__("\n".join(p.message for p in problems))
         self.problems = problems
 
 
