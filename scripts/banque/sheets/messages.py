@@ -9,7 +9,7 @@ still names the field.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -24,7 +24,7 @@ ANY = "*"
 
 @dataclass
 class _Error:
-    err: dict
+    err: Mapping[str, Any]  # one of ValidationError.errors()
     field: str  # dotted, as shown
     model: type[BaseModel]
     loc: tuple
@@ -35,7 +35,7 @@ class _Error:
         return self.field.rsplit(".", 1)[-1].split("[")[0]
 
     @property
-    def ctx(self) -> dict:
+    def ctx(self) -> Mapping[str, Any]:
         return self.err.get("ctx", {})
 
     @cached_property
@@ -117,7 +117,7 @@ def code_of(kind: str, name: str) -> str:
     return entry
 
 
-def translate(err: dict, field: str, model: type[BaseModel], loc: tuple) -> tuple[str, dict[str, Any]]:
+def translate(err: Mapping[str, Any], field: str, model: type[BaseModel], loc: tuple) -> tuple[str, dict[str, Any]]:
     """The problem code for one pydantic error, and the parameters of its message."""
     e = _Error(err, field, model, loc)
     code = code_of(err["type"], e.name)

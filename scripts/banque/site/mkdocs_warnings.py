@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 from banque.sheets.problem import problem
 
@@ -28,7 +29,8 @@ def french(message: str) -> str:
     for pattern, code in _WARNINGS:
         match = pattern.search(message)
         if match:
-            return problem(code, **match.groupdict()).message
+            params: dict[str, Any] = match.groupdict()
+            return problem(code, **params).message
     return message
 
 
