@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from banque.sheets import body
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.load import RawSheet, parse, read
 from banque.sheets.messages import translate
@@ -25,8 +26,6 @@ from banque.sheets.problem import Problem
 from banque.sheets.territory import Place, territories
 from banque.sheets.vocabulary import sections as required_sections
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _IMAGE_NO_ALT = re.compile(r"!\[\s*\]\s*[(\[]")  # ![](…) and ![][ref]
 # Raw HTML images too: the sanitiser keeps <img>, so its alt text is checked here.
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
@@ -80,28 +79,18 @@ def check_model(raw: RawSheet) -> tuple[object | None, list[Problem]]:
 
 def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
     expected = [title for title, _ in required_sections()[raw.kind]]
-    found: list[tuple[str, int, list[str]]] = []
     problems: list[Problem] = []
-    preamble: list[str] = []
-    in_fence = False
-    for offset, line in enumerate(raw.body.split("\n")):
-        lineno = raw.body_line + offset
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        heading = None if in_fence else _HEADING.match(line)
-        if heading and len(heading.group(1)) == 1:
-            problems.append(Problem(raw.display, lineno, "corps", "titre de niveau 1 (« # ») interdit dans le corps",
+    lines = list(body.lines(raw.body, raw.body_line))
+    for line in lines:
+        if line.level == 1:
+            problems.append(Problem(raw.display, line.number, "corps", "titre de niveau 1 (« # ») interdit dans le corps",
                                     "Le titre de la fiche vient du champ « titre » ; utilisez « ## » pour les sections."))
-            continue
-        if heading and len(heading.group(1)) == 2:
-            found.append((heading.group(2), lineno, []))
-            continue
-        if not in_fence and _image_without_alt(line):
-            problems.append(Problem(raw.display, lineno, "corps", "image sans texte alternatif",
+        elif line.level != body.SECTION_LEVEL and not line.code and _image_without_alt(line.text):
+            problems.append(Problem(raw.display, line.number, "corps", "image sans texte alternatif",
                                     "Décrivez l'image entre les crochets : ![Photo de l'équipe devant le local](…) "
                                     "(dans une balise <img>, avec alt=\"…\")."))
-        (found[-1][2] if found else preamble).append(line)
-    if any(line.strip() for line in preamble):
+    preamble, found = body.split(lines)
+    if preamble.strip():
         problems.append(Problem(raw.display, raw.body_line, "corps", "texte avant la première section",
                                 f"Placez ce texte sous « ## {expected[0]} »."))
     titles = [title for title, _, _ in found]
@@ -116,15 +105,15 @@ def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
         if title not in titles:
             problems.append(Problem(raw.display, last_line, f"corps.{title}", "section obligatoire manquante",
                                     f"Ajoutez un titre « ## {title} » suivi d'au moins un paragraphe."))
-    for title, lineno, lines in found:
-        if title in expected and not any(line.strip() for line in lines):
+    for title, lineno, text in found:
+        if title in expected and not text.strip():
             problems.append(Problem(raw.display, lineno, f"corps.{title}", "section vide",
                                     "Écrivez au moins un paragraphe sous ce titre."))
     present = [t for t in titles if t in expected]
     if present != sorted(present, key=expected.index):
         problems.append(Problem(raw.display, found[0][1], "corps", "sections dans le désordre",
                                 f"Remettez-les dans l'ordre : {', '.join(expected)}."))
-    body_sections = [(title, "\n".join(lines).strip("\n")) for title, _, lines in found if title in expected]
+    body_sections = [(title, text) for title, _, text in found if title in expected]
     return body_sections, problems
 
 
