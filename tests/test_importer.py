@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from banque.committee import importer
+from banque.committee.importer import answers, territory
+from banque.committee.importer import form as issue_form
 from banque.sheets.load import load
 from banque.sheets.vocabulary import sections, vocabulary
 
@@ -149,7 +150,7 @@ def test_correspondent_option_overrides_the_form(project: Path):
     ],
 )
 def test_territory_text_resolves_to_codes(text: str, expected: tuple):
-    assert importer.resolve_territory(text) == expected
+    assert territory.resolve_territory(text) == expected
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -159,7 +160,7 @@ def test_territory_text_resolves_to_codes(text: str, expected: tuple):
     ("Atlantide", "territoire inconnu"),
 ])
 def test_territory_errors_are_explained(text: str, message: str):
-    found = importer.resolve_territory(text)
+    found = territory.resolve_territory(text)
     assert isinstance(found, str) and message in found
 
 
@@ -172,7 +173,7 @@ def test_territory_errors_are_explained(text: str, message: str):
     ("roles", "Mécène", None),
 ])
 def test_vocabulary_labels_and_ids_are_accepted(name: str, text: str, expected: str | None):
-    assert importer.lookup(name, text) == expected
+    assert answers.lookup(name, text) == expected
 
 
 # -- the issue form and the workflow ---------------------------------------------------------
@@ -189,26 +190,26 @@ def test_issue_form_labels_match_the_importer_exactly():
     fields = _template_fields()
     template_labels = [f["attributes"]["label"] for f in fields]
     assert len(set(template_labels)) == len(template_labels) and len({f["id"] for f in fields}) == len(fields)
-    unknown = [label for label in template_labels if label not in importer.labels()]
+    unknown = [label for label in template_labels if label not in issue_form.labels()]
     assert unknown == [], f"libellés inconnus de l'importateur : {unknown}"
-    missing = [label for label in importer.labels() if label not in template_labels]
+    missing = [label for label in issue_form.labels() if label not in template_labels]
     assert missing == [], f"libellés absents du formulaire : {missing}"
 
 
 def test_issue_form_choices_map_to_vocabulary_ids():
-    by_key = {importer.labels()[f["attributes"]["label"]]: f for f in _template_fields()}
+    by_key = {issue_form.labels()[f["attributes"]["label"]]: f for f in _template_fields()}
     for key, vocab in (("nature", "natures"), ("themes", "themes")):
         options = by_key[key]["attributes"]["options"]
-        assert [importer.lookup(vocab, o) for o in options] == list(vocabulary(vocab).ids)
+        assert [answers.lookup(vocab, o) for o in options] == list(vocabulary(vocab).ids)
         assert not any("," in o for o in options)  # GitHub joins multiple answers with ", "
     assert by_key["themes"]["attributes"]["multiple"] is True
     [option] = by_key["consentement"]["attributes"]["options"]
-    assert option["label"] == importer.CONSENT_OPTION
+    assert option["label"] == issue_form.CONSENT_OPTION
     for title, help_text in sections()["experiences"]:
         assert by_key[f"section:{title}"]["attributes"]["description"] == help_text
         assert by_key[f"section:{title}"]["type"] == "textarea"
     single = {key for key, f in by_key.items() if f["type"] == "input"}
-    assert single == importer.SINGLE_LINE
+    assert single == issue_form.SINGLE_LINE
 
 
 def test_workflow_imports_safely_and_opens_a_draft():

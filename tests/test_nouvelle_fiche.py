@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from banque.committee.new_sheet import slugify
 from banque.sheets.load import load
 from banque.sheets.models import KINDS
+from banque.sheets.text import sheet_slug
 
 from .conftest import EDITORIAL, ROOT, banque, check_golden
 
@@ -30,7 +30,7 @@ TODAY = "2026-01-15"
     ],
 )
 def test_slug_is_folded_ascii_with_elisions_removed(title: str, expected: str):
-    slug = slugify(title)
+    slug = sheet_slug(title)
     assert slug == expected
     assert len(slug) <= 80 and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)
 
