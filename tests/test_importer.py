@@ -147,6 +147,15 @@ def test_correspondent_option_overrides_the_form(project: Path):
         ("Eurométropole de Strasbourg (246700488)", ("epci", "246700488")),
         ("France entière", ("national", None)),
         ("Belgique (BE)", ("international", "BE")),
+        ("toute la France", ("national", None)),
+        ("International", ("international", None)),
+        # A level word before the name or the code: the first word of the level's label, its id, or « ville ».
+        ("commune 93066", ("commune", "93066")),
+        ("Ville : Saint-Denis (93066)", ("commune", "93066")),
+        ("arrondissement 75119", ("arrondissement_municipal", "75119")),
+        ("EPCI : 246700488", ("epci", "246700488")),
+        ("Intercommunalité 246700488", ("epci", "246700488")),
+        ("departement : Seine-Saint-Denis", ("departement", "93")),
     ],
 )
 def test_territory_text_resolves_to_codes(text: str, expected: tuple):
@@ -155,6 +164,8 @@ def test_territory_text_resolves_to_codes(text: str, expected: tuple):
 
 @pytest.mark.parametrize(("text", "message"), [
     ("93", "plusieurs territoires possibles"),
+    ("44", "précisez le niveau, par exemple « département 44 »"),
+    ("municipal 75119", "territoire inconnu"),
     ("Saint-Denis", "ajoutez le code entre parenthèses"),
     ("Grenoble (38186)", "désigne Gresse-en-Vercors"),
     ("Atlantide", "territoire inconnu"),

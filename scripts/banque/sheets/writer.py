@@ -36,20 +36,16 @@ class _Dumper(yaml.SafeDumper):
         flat = all(isinstance(item, (str, int)) for item in data)
         return self.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat or None)
 
-
-_Dumper.add_representer(list, _Dumper.represent_list)
-
-
-class _LineDumper(_Dumper):
-    """For one value written on its key's line: a line break in a text is
-    written as an escape, so that the text cannot spill onto the next lines."""
-
     def represent_str(self, data):
-        style = '"' if any(c in data for c in "\n\r\x85\u2028\u2029") else None
+        # A line break is written as an escape between double quotes: the value
+        # stays on its line, and no break (U+0085 included) is folded into a space.
+        style = '"' if any(c in data for c in _BREAKS) else None
         return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
-_LineDumper.add_representer(str, _LineDumper.represent_str)
+_BREAKS = "\n\r\x85\u2028\u2029"
+_Dumper.add_representer(list, _Dumper.represent_list)
+_Dumper.add_representer(str, _Dumper.represent_str)
 
 
 def schema_line(kind: str) -> str:
@@ -70,7 +66,7 @@ def scalar(value: Any) -> str:
         return ""
     if isinstance(value, str) and _DATE.match(value):
         return value  # the strict reader keeps dates as text; the house style leaves them bare
-    text = yaml.dump(value, Dumper=_LineDumper, allow_unicode=True, width=float("inf"),
+    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=float("inf"),
                      default_flow_style=isinstance(value, (list, dict)))
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
