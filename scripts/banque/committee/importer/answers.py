@@ -68,7 +68,7 @@ def _themes(draft: Draft, answers: dict) -> None:
 
 
 def _models(draft: Draft, answers: dict) -> None:
-    uses = []
+    uses: list[dict[str, str]] = []
     for term in vocabulary("modeles").terms:
         justification = clean_short(answers.get(f"modele:{term.id}", ""))
         if justification:
@@ -126,10 +126,11 @@ def _period(draft: Draft, answers: dict) -> None:
     period: dict[str, int] = {}
     for key, label in (("debut", "Année de début"), ("fin", "Année de fin")):
         text = clean_short(answers.get(key, ""))
-        if text and _year(text) is None:
+        year = _year(text) if text else None
+        if text and year is None:
             draft.error("periode", label, f"« {text} » n'est pas une année (AAAA)")
-        elif text:
-            period[key] = _year(text)  # type: ignore[assignment]
+        elif year is not None:
+            period[key] = year
     if period and "periode" not in draft.failed:
         draft.data["periode"] = period
 
