@@ -32,18 +32,23 @@ class Line(NamedTuple):
     title: str  # the heading's title
 
 
+# Builds a Line or a Section without NamedTuple's Python-level __new__: validation reads every line of every sheet.
+_new = tuple.__new__
+
+
 def lines(body: str, first: int = 1) -> Iterator[Line]:
     """Each line of `body`, the first one being line `first` of the file."""
     code = False
     for number, text in enumerate(body.split("\n"), first):
-        fence = FENCE.match(text) is not None
+        # Cheap tests first: most lines hold no fence and start with no "#".
+        fence = ("`" in text or "~" in text) and FENCE.match(text) is not None
         if fence:
             code = not code
-        found = None if code else heading(text)
+        found = heading(text) if not code and text.startswith("#") else None
         if found and found[1] is not None:
-            yield Line(number, text, fence, code, found[0], found[1])
+            yield _new(Line, (number, text, fence, code, found[0], found[1]))
         else:
-            yield Line(number, text, fence, code, 0, "")
+            yield _new(Line, (number, text, fence, code, 0, ""))
 
 
 class Section(NamedTuple):
@@ -64,7 +69,7 @@ def split(body_lines: Iterable[Line]) -> tuple[str, list[Section]]:
             found.append((line.title, line.number, []))
         elif line.level != 1:
             (found[-1][2] if found else preamble).append(line.text)
-    return "\n".join(preamble), [Section(title, number, "\n".join(text).strip("\n")) for title, number, text in found]
+    return "\n".join(preamble), [_new(Section, (title, number, "\n".join(text).strip("\n"))) for title, number, text in found]
 
 
 def sections(body: str, first: int = 1) -> list[Section]:
