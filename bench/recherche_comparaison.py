@@ -1,9 +1,9 @@
 """Recherche : Pagefind comparé à la recherche intégrée de Material.
 
-    python bench/recherche_comparaison.py [--requetes tests/recherche/requetes.yml]
+    python bench/recherche_comparaison.py [--requetes tests/site/recherche/requetes.yml]
 
 Le site est construit deux fois à partir des mêmes pages générées (content/
-complété des fiches fictives de tests/site_fixtures, comme le test
+complété des fiches fictives de tests/site/fixtures, comme le test
 d'acceptation) :
 
 1. tel quel, avec Pagefind (`banque construire`) ;

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+# Shared fixtures (browser, built sites, hostile corpus), found by name in every test.
+pytest_plugins = ["tests.navigateur", "tests.site.hostile.corpus"]
+
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "tests" / "exemples"
-EDITORIAL = ROOT / "tests" / "editorial"
+EXAMPLES = ROOT / "tests" / "sheets" / "exemples"
+EDITORIAL = ROOT / "tests" / "committee" / "editorial"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

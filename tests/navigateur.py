@@ -34,8 +34,8 @@ from banque.site.build import mkdocs_settings
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 # Fictional sheets added to a copy of content/ (public and masked referents, a draft).
-FIXTURE_SHEETS = ROOT / "tests" / "site_fixtures"
-SEARCH_QUERIES = ROOT / "tests" / "recherche" / "requetes.yml"
+FIXTURE_SHEETS = ROOT / "tests" / "site" / "fixtures"
+SEARCH_QUERIES = ROOT / "tests" / "site" / "recherche" / "requetes.yml"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -117,7 +117,7 @@ def build_site(content: Path, build: Path, *, preview: bool = False) -> BuiltSit
 
 
 def content_with_fixtures(dest: Path) -> Path:
-    """A copy of content/ plus the fictional sheets of tests/site_fixtures."""
+    """A copy of content/ plus the fictional sheets of tests/site/fixtures."""
     shutil.copytree(CONTENT, dest)
     for kind in ("experiences", "outils"):
         for sheet in sorted((FIXTURE_SHEETS / kind).glob("*.md")) if (FIXTURE_SHEETS / kind).is_dir() else []:
@@ -337,7 +337,7 @@ def real_site(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> BuiltSite:
-    """content/ plus the fictional sheets of tests/site_fixtures, built once."""
+    """content/ plus the fictional sheets of tests/site/fixtures, built once."""
     return _shared_build("site-essai", tmp_path_factory, lambda folder: build_site(
         content_with_fixtures(folder / "content"), folder / "build"))
 

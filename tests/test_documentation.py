@@ -18,8 +18,7 @@ from banque import cli
 from banque.sheets.check import validate
 from banque.sheets.models import Editorial, Experience, Tool
 from banque.sheets.vocabulary import NAMES, sections, vocabulary
-
-from .conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT
 
 README = ROOT / "README.md"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"

@@ -8,7 +8,7 @@ import subprocess
 
 import yaml
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def _step(name: str) -> dict:

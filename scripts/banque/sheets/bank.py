@@ -5,16 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from banque.sheets.load import RawSheet
-from banque.sheets.models import Editorial, Experience, Tool
+from banque.sheets.models import Experience, Tool
 from banque.sheets.territory import Place
+
+M = TypeVar("M", bound=Experience | Tool)
 
 
 @dataclass
-class Sheet:
+class Sheet(Generic[M]):
+    """A valid sheet; `Sheet[Experience]` and `Sheet[Tool]` know their model's fields."""
+
     raw: RawSheet
-    model: Editorial
+    model: M
     sections: list[tuple[str, str]]  # (title, markdown) in order
     places: list[Place] = field(default_factory=list)
     # Views derived from the sheet alone (render's card), computed once: a
@@ -23,7 +28,7 @@ class Sheet:
 
     @property
     def slug(self) -> str:
-        return self.model.slug  # type: ignore[attr-defined]
+        return self.model.slug
 
     @property
     def kind(self) -> str:
@@ -64,43 +69,43 @@ class Sheet:
 
 @dataclass
 class Bank:
-    experiences: list[Sheet] = field(default_factory=list)
-    outils: list[Sheet] = field(default_factory=list)
+    experiences: list[Sheet[Experience]] = field(default_factory=list)
+    outils: list[Sheet[Tool]] = field(default_factory=list)
 
-    def visible(self, preview: bool = False) -> "Bank":
+    def visible(self, preview: bool = False) -> Bank:
         """The sheets a build shows: published ones, or all but archived in preview."""
         keep = (lambda s: s.model.statut != "archivee") if preview else (lambda s: s.published)
         return Bank([s for s in self.experiences if keep(s)], [s for s in self.outils if keep(s)])
 
-    def outil(self, slug: str) -> Sheet | None:
+    def outil(self, slug: str) -> Sheet[Tool] | None:
         # A dict built once (a bank's lists are not changed once built):
         # every experience page looks up its tools.
         return self._tools_by_slug.get(slug)
 
-    def experiences_citing(self, tool_slug: str) -> list[Sheet]:
+    def experiences_citing(self, tool_slug: str) -> list[Sheet[Experience]]:
         """The experiences that cite a tool, in the bank's order (each tool page
         asks: an index built once instead of a pass over every experience)."""
         return list(self._citing.get(tool_slug, ()))
 
     @cached_property
-    def _citing(self) -> dict[str, list[Sheet]]:
-        found: dict[str, list[Sheet]] = {}
+    def _citing(self) -> dict[str, list[Sheet[Experience]]]:
+        found: dict[str, list[Sheet[Experience]]] = {}
         for s in self.experiences:
-            for slug in dict.fromkeys(s.model.outils):  # type: ignore[attr-defined]
+            for slug in dict.fromkeys(s.model.outils):
                 found.setdefault(slug, []).append(s)
         return found
 
     @cached_property
-    def _tools_by_slug(self) -> dict[str, Sheet]:
-        found: dict[str, Sheet] = {}
+    def _tools_by_slug(self) -> dict[str, Sheet[Tool]]:
+        found: dict[str, Sheet[Tool]] = {}
         for s in self.outils:
             found.setdefault(s.slug, s)
         return found
 
     @property
     def experience_models(self) -> list[Experience]:
-        return [s.model for s in self.experiences]  # type: ignore[misc]
+        return [s.model for s in self.experiences]
 
     @property
     def tool_models(self) -> list[Tool]:
-        return [s.model for s in self.outils]  # type: ignore[misc]
+        return [s.model for s in self.outils]

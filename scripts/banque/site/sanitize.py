@@ -2,7 +2,7 @@
 the Markdown extensions we enable. Scripts, iframes, styles, event handlers and
 javascript:/data: links are dropped whatever their letter case.
 
-Two attributes are narrowed further (tests/hostile/ shows each case):
+Two attributes are narrowed further (tests/site/hostile/ shows each case):
 an `id` may not take the theme's own ids ("__config" and the like, all
 starting with "__"), which the theme's script looks up and would read from
 the sheet instead; an image may only come from the site itself, since the

@@ -1,0 +1,55 @@
+"""The `banque` command as editors run it: real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import EXAMPLES, banque
+
+CONTEXT = EXAMPLES / "contexte"
+
+
+def test_real_content_validates():
+    result = banque("valider")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "aucun problème" in result.stdout
+
+
+def test_invalid_sheets_all_reported_in_path_line_field_format():
+    result = banque("valider", "--contenu", str(CONTEXT), "tests/sheets/exemples/negatifs")
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith("tests/")]
+    files = {line.split(":")[0] for line in lines}
+    assert len(files) == len(list((EXAMPLES / "negatifs").rglob("*.md")))
+    assert "tests/sheets/exemples/negatifs/experiences/publiee-sans-consentement.md:51: referent.consentement: " in result.stdout
+    assert "Rien n'a été publié" in result.stdout
+
+
+def test_json_format_for_machines():
+    result = banque("valider", "--format", "json", "--contenu", str(CONTEXT), "tests/sheets/exemples/negatifs/experiences/cle-en-double.md")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["fiches_verifiees"] == 1
+    [problem] = report["problemes"]
+    assert problem["line"] == 10 and problem["field"] == "nature" and "double" in problem["message"]
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path: Path):
+    folder = tmp_path / "experiences"
+    folder.mkdir()
+    big = folder / "enorme.md"
+    big.write_bytes(b"---\ntitre: x\n---\n" + b"a" * 20_000_000)
+    result = banque("valider", "--contenu", str(CONTEXT), str(big))
+    assert result.returncode == 1
+    assert "enorme.md:1: fichier: fichier trop volumineux (20.0 Mo" in result.stdout
+
+
+def test_missing_path_is_an_error():
+    result = banque("valider", "nulle-part.md")
+    assert result.returncode == 2 and "introuvable" in result.stderr
+
+
+def test_exported_schema_is_up_to_date():
+    result = banque("schema", "--verifier")
+    assert result.returncode == 0, result.stderr
