@@ -75,7 +75,8 @@ def material_build(docs: Path, dest: Path, work: Path) -> float:
         "theme:\n"
         f"  custom_dir: {ROOT / 'scripts' / 'banque' / 'site' / 'theme'}\n"
         "hooks:\n"
-        f"  - {ROOT / 'scripts' / 'banque' / 'site' / 'mkdocs_hooks.py'}\n"
+        f"  - {ROOT / 'scripts' / 'banque' / 'site' / 'hooks' / 'preview.py'}\n"
+        f"  - {ROOT / 'scripts' / 'banque' / 'site' / 'hooks' / 'security.py'}\n"
         "plugins:\n"
         "  - search:\n"
         "      lang: fr\n",

@@ -190,7 +190,8 @@ def zensical_project(docs: Path, dest: Path) -> Path:
     text = re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.M)
     text = re.sub(r"^site_dir: .*$", "site_dir: site", text, flags=re.M)
     text = text.replace("custom_dir: scripts/banque/site/theme", f"custom_dir: {ROOT / 'scripts/banque/site/theme'}")
-    text = text.replace("  - scripts/banque/site/mkdocs_hooks.py", f"  - {ROOT / 'scripts/banque/site/mkdocs_hooks.py'}")
+    for hook in ("preview", "security"):
+        text = text.replace(f"  - scripts/banque/site/hooks/{hook}.py", f"  - {ROOT / 'scripts/banque/site/hooks' / f'{hook}.py'}")
     dest.mkdir(parents=True)
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     shutil.copytree(docs, dest / "docs")

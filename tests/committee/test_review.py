@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from banque.committee.review import REVIEW_MONTHS, check_acronyms, check_summary, months_between, review, years_before
+from banque.committee.review import check_acronyms, check_summary, months_between, review, years_before
 from banque.sheets.load import load
+from banque.sheets.policy import policy
 from tests.conftest import EDITORIAL, ROOT, banque, check_golden
 
 GOLDEN = EDITORIAL / "relire"
@@ -62,7 +63,7 @@ def test_dates_are_relative_to_today(project: Path):
     path = project / "content/experiences/atelier-partage-quartiers.md"
     early = review(path, project / "content", dt.date(2022, 3, 1))
     assert not {"relecture.date", "referent.consentement.date"} & {p.field for p in early.warnings}
-    limit = years_before(dt.date(2022, 5, 1), -REVIEW_MONTHS // 12)
+    limit = years_before(dt.date(2022, 5, 1), -policy().review_months // 12)
     assert "relecture.date" not in {p.field for p in review(path, project / "content", limit).warnings}
     assert "relecture.date" in {p.field for p in review(path, project / "content", limit + dt.timedelta(days=31)).warnings}
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from banque.site.render import SiteConfig, pages
+from banque.site.pages import pages
+from banque.site.settings import SiteConfig
 from tests.a11y import AXE_VERSION, blocking, install_axe, report, run_axe
 
 pytestmark = pytest.mark.browser

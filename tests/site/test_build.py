@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from banque.paths import PROJECT
-from banque.site.build import shallow_clone
+from banque.site.build_date import shallow_clone
 from tests.navigateur import CONTENT, EPOCH, ROOT, tree_hashes
 
 
@@ -38,8 +38,10 @@ def _project_with(tmp_path: Path, *, mkdocs_extra: str = "", theme_script: str =
         assert theme_script in main.read_text(encoding="utf-8")
     settings = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     settings = settings.replace("custom_dir: scripts/banque/site/theme", f"custom_dir: {theme}", 1)
-    settings = settings.replace("  - scripts/banque/site/mkdocs_hooks.py", f"  - {PROJECT / 'scripts' / 'banque' / 'site' / 'mkdocs_hooks.py'}", 1)
-    assert str(theme) in settings and str(PROJECT / "scripts") in settings
+    for hook in ("preview", "security"):
+        relative = f"scripts/banque/site/hooks/{hook}.py"
+        settings = settings.replace(f"  - {relative}", f"  - {PROJECT / relative}", 1)
+    assert str(theme) in settings and settings.count(str(PROJECT / "scripts" / "banque" / "site" / "hooks")) == 2
     (root / "mkdocs.yml").write_text(settings + mkdocs_extra, encoding="utf-8")
     return root
 

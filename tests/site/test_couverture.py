@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from banque.committee.dashboard import REGIONS
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site import explorer
@@ -17,6 +17,7 @@ from tests.navigateur import page_path
 from tests.site.test_explorer import chosen, in_order, models_of, regions_of, themes_of, wait_for_results
 from tests.site.test_related import LILLE, STRASBOURG, valid_bank, write_experience
 
+REGIONS = policy().regions
 ROWS = [*REGIONS, "national", "international"]
 GAP = "0 — à combler"
 

@@ -11,21 +11,24 @@ import gzip
 import json
 import re
 import time
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bench.generate import generate
 
 from banque.sheets.check import validate
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site import explorer
-from banque.site.render import region_slug
+from banque.site.pages.territories import region_slug
 from tests.navigateur import ROOT, Watcher, open_page, page_path, pagefind_search
 
 SCRIPT = ROOT / "scripts" / "banque" / "site" / "theme" / "assets" / "javascripts" / "explorateur.js"
 SEARCH_SCRIPT = SCRIPT.with_name("recherche.js")
 SIZE_BUDGET = 500 * 1024
+IMPORT = re.compile(r'^import .* from "(\.{1,2}/[^"]+)";$', re.M)
 COUNT = re.compile(r"^(?P<label>.*) \((?P<n>\d+)\)$")
 
 
@@ -242,7 +245,7 @@ def test_without_javascript_the_plain_lists_remain(browser, real_site, real_serv
         bank = real_site.bank
         for code, r in territories().regions.items():
             n = sum(1 for s in bank.experiences if code in s.regions)
-            if code in explorer.REGIONS or n:
+            if code in policy().regions or n:
                 link = lists.get_by_role("link", name=r["nom"], exact=True)
                 assert link.count() == 1, r["nom"]
                 assert page_path(link.evaluate("a => a.href")) == f"territoires/{region_slug(code)}"
@@ -296,12 +299,14 @@ def test_words_are_searched_with_pagefind_and_combined_with_the_filters(page, re
 
 
 def test_the_word_processing_is_the_search_pages():
-    """Elisions and hyphens are handled as on /recherche/ (recherche.js)."""
-    def part(text: str) -> list[str]:
-        return [line.strip() for line in text.splitlines()
-                if line.strip().startswith(("var ELISION", "return term.replace"))]
-    ours, theirs = part(SCRIPT.read_text(encoding="utf-8")), part(SEARCH_SCRIPT.read_text(encoding="utf-8"))
-    assert len(ours) == 2 and ours == theirs
+    """Elisions and hyphens are handled as on /recherche/: both pages hand Pagefind
+    what texte.js's queryWords makes of the query (tests/site/test_texte_js.py tests it)."""
+    uses = {SCRIPT: "search(queryWords(query))", SEARCH_SCRIPT: "processTerm: queryWords"}
+    for script, use in uses.items():
+        text = script.read_text(encoding="utf-8")
+        assert 'import { queryWords } from "./texte.js";' in text, script.name
+        assert use in text, script.name
+        assert "ELISION" not in text, f"{script.name} a sa propre copie du traitement des élisions"
 
 
 # -- 6. the data files ------------------------------------------------------------------------
@@ -342,16 +347,30 @@ def test_search_map_points_every_indexed_sheet_to_its_row(real_site):
 
 # -- 7. weight at 5,000 sheets -------------------------------------------------------------------
 
+def module_files(entry: Path) -> list[Path]:
+    """A module script and the modules it imports, directly or not."""
+    found, todo = [], [entry]
+    while todo:
+        script = todo.pop()
+        if script not in found:
+            found.append(script)
+            todo += [(script.parent / m).resolve() for m in IMPORT.findall(script.read_text(encoding="utf-8"))]
+    return found
+
+
 def test_explorer_downloads_at_most_500_kb_gzipped_for_5000_sheets(tmp_path):
-    """Before the first filter the page downloads index.json and explorateur.js only."""
+    """Before the first filter the page downloads index.json and explorateur.js
+    (with the modules it imports) only."""
     start = time.perf_counter()
     content = tmp_path / "content"
     generate(5000, content, seed=0)
     bank, problems = validate([content], content)
     assert not [p for p in problems if p.severity == "erreur"]
     index = explorer.files(bank.visible())[explorer.INDEX].encode("utf-8")
-    script = SCRIPT.read_bytes()
-    sizes = {name: len(gzip.compress(data, 9)) for name, data in (("index.json", index), ("explorateur.js", script))}
+    scripts = module_files(SCRIPT)
+    assert len(scripts) > 1, "explorateur.js n'importe plus texte.js : revoir ce test"
+    sizes = {"index.json": len(gzip.compress(index, 9)),
+             "explorateur.js": sum(len(gzip.compress(s.read_bytes(), 9)) for s in scripts)}
     total = sum(sizes.values())
     published = len(bank.visible().experiences)
     print(f"\nExplorateur, {published} fiches publiées sur 5000 : index.json {len(index) / 1024:.0f} Ko "

@@ -422,9 +422,10 @@ YAML_VALUES = ['a "quoted" value', "back\\slash", "deux-points : et # dièse", "
 @pytest.mark.browser
 def test_javascript_slug_and_yaml_match_python(page, real_server):
     page.goto(real_server.url(FORM))
-    slugs = page.evaluate("titles => titles.map(t => window.BanqueProposer.slugify(t))", TITLES)
+    run = "async ([url, name, args]) => { const f = (await import(url))[name]; return args.map(a => f(a)); }"
+    slugs = page.evaluate(run, [real_server.url("assets/javascripts/texte.js"), "sheetSlug", TITLES])
     assert slugs == [sheet_slug(t) for t in TITLES]
-    quoted = page.evaluate("values => values.map(v => window.BanqueProposer.yamlString(v))", YAML_VALUES)
+    quoted = page.evaluate(run, [real_server.url("assets/javascripts/proposer/fiche.js"), "yamlString", YAML_VALUES])
     text = "\n".join(f"v{i}: {q}" for i, q in enumerate(quoted))
     doc, issues = yaml_strict.parse(text)
     assert not issues, issues

@@ -16,7 +16,8 @@ from bench.generate import generate as generate_bank
 from banque.sheets.check import ValidationCache, validate
 from banque.site import incremental, render
 from banque.site.build import Layout, generate, mkdocs_settings
-from tests.navigateur import ROOT, run_build
+from banque.site.settings import SiteConfig
+from tests.navigateur import EPOCH, ROOT, run_build
 
 
 @pytest.fixture
@@ -80,7 +81,7 @@ def test_checks_across_files_are_redone_when_only_the_cited_file_changed(bank_di
 
 def rendered(content: Path, memo=None) -> dict:
     bank, _ = validate([content], content)
-    cfg = render.SiteConfig.from_mkdocs(mkdocs_settings(ROOT))
+    cfg = SiteConfig.from_mkdocs(mkdocs_settings(ROOT))
     if memo is not None:
         memo.start()
     files = render.render_all(bank.visible(False), cfg, memo=memo)
@@ -182,11 +183,12 @@ def test_fingerprint_covers_pages_code_and_settings(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Accueil\n", encoding="utf-8")
-    base = incremental.fingerprint(docs, ROOT, preview=False)
-    assert incremental.fingerprint(docs, ROOT, preview=False) == base
-    assert incremental.fingerprint(docs, ROOT, preview=True) != base
+    base = incremental.fingerprint(docs, ROOT, preview=False, epoch=EPOCH)
+    assert incremental.fingerprint(docs, ROOT, preview=False, epoch=EPOCH) == base
+    assert incremental.fingerprint(docs, ROOT, preview=True, epoch=EPOCH) != base
+    assert incremental.fingerprint(docs, ROOT, preview=False, epoch="1700000000") != base  # another build date
     (docs / "index.md").write_text("# Accueil modifié\n", encoding="utf-8")
-    assert incremental.fingerprint(docs, ROOT, preview=False) != base
+    assert incremental.fingerprint(docs, ROOT, preview=False, epoch=EPOCH) != base
 
 
 # -- Pagefind and the HTML scan side by side ------------------------------------------------

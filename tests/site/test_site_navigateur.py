@@ -17,9 +17,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from banque.sheets.models import Referent
+from banque.sheets.templating import date_fr
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
-from banque.site.render import date_fr, region_slug
+from banque.site.pages.territories import region_slug
 from tests.navigateur import Watcher, fold, load_queries, open_page, page_path, pagefind_search
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
@@ -37,47 +36,31 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _committee_pages(layout, preview: bool):
+    """The committee's dashboard, a page of the preview only (it names drafts)."""
+    if not preview:
+        return None
+    from banque.committee.dashboard_report import PreviewPage
+
+    return PreviewPage(layout.content)
+
+
 def cmd_construire(args: argparse.Namespace) -> int:
     from banque.site.build import Layout, construire
 
     # A committee preview never lands where the public site is deployed from.
     sortie = args.sortie or (Path.cwd() / "build" / "apercu" if args.apercu else None)
     layout = Layout.default(Path.cwd(), content=args.contenu, build=sortie)
-    return construire(layout, preview=args.apercu, force=args.forcer)
+    return construire(layout, preview=args.apercu, force=args.forcer, extra_pages=_committee_pages(layout, args.apercu))
 
 
 def cmd_servir(args: argparse.Namespace) -> int:
-    import os
-
-    from banque.site import incremental
-    from banque.site.build import Layout, generate
+    from banque.site.build import Layout
+    from banque.site.live import LivePreview
 
     layout = Layout.default(Path.cwd(), content=args.contenu, build=args.sortie)
-    session = incremental.session(layout.content, layout.docs, args.apercu)
-    if not generate(layout, preview=args.apercu, session=session):
-        return 1
-    os.environ["BANQUE_SERVE"] = "1"
-    os.environ["BANQUE_APERCU"] = "1" if args.apercu else "0"
-    os.environ["BANQUE_CONTENU"] = str(layout.content.resolve())
-    os.environ["BANQUE_CONSTRUCTION"] = str(layout.build.resolve())
-    from mkdocs.__main__ import State
-    from mkdocs.commands.serve import serve
-
-    state = State()  # mkdocs' console log, as `mkdocs serve` sets it up
-    if not args.complet:
-        # mkdocs' warning about dirty builds is meant for hand-written sites:
-        # here only the pages whose Markdown changed need rebuilding (incremental.py).
-        logging.getLogger("mkdocs.commands.build").addFilter(
-            lambda record: "'dirty' build" not in record.getMessage())
-    # Sheet pages are not in the menu on purpose: mkdocs would list them all at each rebuild.
-    logging.getLogger("mkdocs.structure.nav").addFilter(
-        lambda record: 'not included in the "nav"' not in record.getMessage())
-    try:
-        serve(config_file=str(layout.root / "mkdocs.yml"), dev_addr=args.adresse, livereload=True,
-              build_type=None if args.complet else "dirty", docs_dir=str(layout.docs))
-    finally:
-        state.logger.removeHandler(state.stream)
-    return 0
+    live = LivePreview(layout, args.apercu, _committee_pages(layout, args.apercu))
+    return live.serve(args.adresse, complete=args.complet)
 
 
 def cmd_verifier_liens(args: argparse.Namespace) -> int:

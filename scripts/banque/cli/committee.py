@@ -11,9 +11,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from banque.committee import dashboard, importer, new_sheet, review
+from banque.committee import dashboard, dashboard_report, importer, new_sheet, review
 from banque.sheets.check import display_path
-from banque.sheets.vocabulary import vocabulary
 
 CONTENT = Path("content")
 
@@ -106,73 +105,12 @@ def cmd_importer(args: argparse.Namespace) -> int:
 # -- tableau-de-bord -------------------------------------------------------------------
 
 
-def _sheet(e: dashboard.Entry, md: bool) -> str:
-    title = review.md_escape(e.title) if md else e.title
-    slug = f"`{e.slug}`" if md else e.slug
-    return f"{slug} « {title} »" + (" (outil)" if e.kind == "outils" else "")
-
-
-Item = str | tuple[str, list[str]]  # a line, or a line with sub-lines
-
-
-def _dashboard_sections(board: dashboard.Dashboard, md: bool) -> list[tuple[str, list[Item]]]:
-    esc = review.md_escape if md else (lambda text: text)
-    in_review = []
-    for item in board.in_review:
-        who = f", proposée par {esc(item.correspondent)}" if item.correspondent else ""
-        since = (f"depuis le {item.since.isoformat()} ({item.days} jours)" if item.since else "durée inconnue")
-        in_review.append(f"{_sheet(item.sheet, md)}{who} — {since}")
-    stale = [f"{_sheet(d.sheet, md)} — relue le {d.date.isoformat()}, il y a {d.age_months} mois" for d in board.stale_reviews]
-    consents = [f"{_sheet(d.sheet, md)} — consentement du {d.date.isoformat()}, il y a {d.age_months // 12} ans"
-                for d in board.old_consents]
-    referents = [_sheet(e, md) for e in board.referents_to_identify]
-
-    def gap(g: dashboard.Gap) -> str:
-        pending = f" — en préparation : {', '.join(g.in_progress)}" if g.in_progress else ""
-        return f"{g.name} ({g.code}){pending}"
-
-    status = vocabulary("statuts").by_id
-    people = []
-    for c in board.by_correspondent:
-        name = esc(c.name) if c.name else "(correspondant non renseigné)"
-        people.append((f"{name} ({len(c.sheets)})", [f"{_sheet(e, md)} — {status[e.status].libelle.lower()}" for e in c.sheets]))
-    return [
-        ("Fiches en relecture", in_review),
-        (f"Relectures de plus de {review.REVIEW_MONTHS} mois (fiches publiées)", stale),
-        (f"Consentements de plus de {review.CONSENT_YEARS} ans", consents),
-        ("Référents à identifier", referents),
-        ("Régions sans expérience publiée", [gap(g) for g in board.uncovered_regions]),
-        ("Modèles sans expérience publiée", [gap(g) for g in board.unused_models]),
-        ("Fiches par correspondant", people),
-    ]
-
-
-def render_dashboard(board: dashboard.Dashboard, md: bool) -> str:
-    title = f"Tableau de bord du comité de rédaction — {board.today.isoformat()}"
-    summary = f"{board.experiences} expérience(s) et {board.tools} outil(s) valides."
-    if board.invalid:
-        summary += f" {len(board.invalid)} fiche(s) invalide(s) ignorée(s) : {', '.join(board.invalid)} (lancez « banque valider »)."
-    lines = [f"# {title}" if md else title, "", summary]
-    bullet, sub = ("- ", "  - ") if md else ("  - ", "      - ")
-    for heading, items in _dashboard_sections(board, md):
-        lines += ["", f"## {heading} ({len(items)})" if md else f"{heading} ({len(items)}) :"]
-        if md:
-            lines.append("")
-        if not items:
-            lines.append("Aucune." if md else "  aucune")
-        for item in items:
-            text, children = (item, []) if isinstance(item, str) else item
-            lines.append(bullet + text)
-            lines += [sub + child for child in children]
-    return "\n".join(lines)
-
-
 def cmd_tableau_de_bord(args: argparse.Namespace) -> int:
     if not args.contenu.is_dir():
         print(f"Dossier introuvable : {args.contenu}", file=sys.stderr)
         return 2
-    board = dashboard.gather(args.contenu, _today(args))
-    print(render_dashboard(board, args.format == "markdown"))
+    report = dashboard_report.render(dashboard.gather(args.contenu, _today(args)), page=False)
+    print((report if args.format == "markdown" else dashboard_report.as_text(report)).rstrip("\n"))
     return 0
 
 

@@ -12,17 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from banque.committee.review import CONSENT_YEARS, REVIEW_MONTHS, months_between, years_before
+from banque.committee.review import months_between, years_before
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.check import validate
 from banque.sheets.models import TO_IDENTIFY, Referent
+from banque.sheets.policy import policy
 from banque.sheets.problem import ERROR, Problem
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
-
-# Metropolitan and overseas (DROM) régions: the map readers browse. The
-# collectivités d'outre-mer in territoires.json (975, 977…) are left out.
-REGIONS = ("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94")
 
 
 @dataclass(frozen=True)
@@ -99,20 +96,20 @@ def entry(sheet: Sheet) -> Entry:
 
 
 def _active(sheet: Sheet) -> bool:
-    return sheet.model.statut != "archivee"
+    return sheet.model.statut != policy().status.archived
 
 
 def stale_reviews(sheets: list[Sheet], today: dt.date) -> list[Dated]:
     found = []
     for s in sheets:
         review = s.model.relecture
-        if s.published and review and months_between(review.date, today) > REVIEW_MONTHS:
+        if s.published and review and months_between(review.date, today) > policy().review_months:
             found.append(Dated(entry(s), review.date, months_between(review.date, today)))
     return sorted(found, key=lambda d: (d.date, d.sheet.slug))
 
 
 def old_consents(experiences: list[Sheet], today: dt.date) -> list[Dated]:
-    limit = years_before(today, CONSENT_YEARS)
+    limit = years_before(today, policy().consent_years)
     found = []
     for s in experiences:
         referent = s.model.referent  # type: ignore[attr-defined]
@@ -131,7 +128,7 @@ def coverage(experiences: list[Sheet]) -> tuple[list[Gap], list[Gap]]:
     names = territories().regions
     covered = {r for s in published for r in s.regions}
     regions = [Gap(code, names[code]["nom"], tuple(s.slug for s in pending if code in s.regions))
-               for code in REGIONS if code not in covered]
+               for code in policy().regions if code not in covered]
     used = {m.modele for s in published for m in s.model.modeles}  # type: ignore[attr-defined]
     models = [Gap(t.id, t.libelle, tuple(s.slug for s in pending if t.id in {m.modele for m in s.model.modeles}))  # type: ignore[attr-defined]
               for t in vocabulary("modeles").terms if t.id not in used]
@@ -154,7 +151,7 @@ def gather(content: Path, today: dt.date, added_on: Callable[[Path], dt.date | N
     board = Dashboard(today, len(experiences), len(tools))
     board.invalid = sorted({p.path for p in problems if p.severity == ERROR})
     for s in experiences + tools:
-        if s.model.statut == "en_relecture":
+        if s.model.statut == policy().status.in_review:
             since = added_on(s.path)
             board.in_review.append(InReview(entry(s), s.model.correspondant, since, (today - since).days if since else None))
     board.stale_reviews = stale_reviews(experiences + tools, today)

@@ -18,17 +18,13 @@ from banque.sheets import body
 from banque.sheets.check import display_path, validate
 from banque.sheets.load import RawSheet, load
 from banque.sheets.models import TO_IDENTIFY
+from banque.sheets.policy import policy
 from banque.sheets.problem import ERROR, WARNING, Problem
 from banque.sheets.text import fold
 from banque.sheets.vocabulary import vocabulary
 
-SUMMARY_MIN, SUMMARY_MAX = 120, 450
-SECTION_MIN = 200
-CONSENT_YEARS = 3
-REVIEW_MONTHS = 24
+# The limits and the acronyms known to every reader are policy() (schema/regles.yml).
 PLACEHOLDER = "À compléter"
-# Known to every reader; anything else must be spelled out once in the sheet.
-KNOWN_ACRONYMS = frozenset({"UE", "ONU", "PME", "TVA", "SA", "SAS", "SARL", "PDF", "URL", "FAQ"})
 # Fields whose prose a reader sees; names (acteurs, sources) are proper nouns, not jargon.
 PROSE_FIELDS = ("titre", "resume", "modeles", "indicateurs")
 
@@ -113,22 +109,24 @@ def check_summary(raw: RawSheet) -> list[Problem]:
         return []
     size = len(" ".join(resume.split()))
     line = raw.line_of(("resume",))
-    if size > SUMMARY_MAX:
-        return [_warn(raw, line, "resume", f"résumé trop long ({size} caractères ; {SUMMARY_MAX} au plus conseillés)",
+    low, high = policy().summary_min, policy().summary_max
+    if size > high:
+        return [_warn(raw, line, "resume", f"résumé trop long ({size} caractères ; {high} au plus conseillés)",
                       "Gardez deux ou trois phrases : le détail va dans les sections.")]
-    if size < SUMMARY_MIN:
-        return [_warn(raw, line, "resume", f"résumé trop court ({size} caractères ; {SUMMARY_MIN} au moins conseillés)",
+    if size < low:
+        return [_warn(raw, line, "resume", f"résumé trop court ({size} caractères ; {low} au moins conseillés)",
                       "Dites en deux ou trois phrases qui fait quoi, où, et avec quel résultat.")]
     return []
 
 
 def check_sections(raw: RawSheet) -> list[Problem]:
     problems = []
+    least = policy().section_min
     for title, line, text in body.sections(raw.body, raw.body_line):
         size = len(" ".join(text.split()))
-        if 0 < size < SECTION_MIN:  # an empty section is already a blocking error
+        if 0 < size < least:  # an empty section is already a blocking error
             problems.append(_warn(raw, line, f"corps.{title}",
-                                  f"section « {title} » très courte ({size} caractères ; {SECTION_MIN} au moins conseillés)",
+                                  f"section « {title} » très courte ({size} caractères ; {least} au moins conseillés)",
                                   "Développez : faits, acteurs, dates, chiffres."))
     return problems
 
@@ -143,15 +141,16 @@ def check_referent(raw: RawSheet, today: dt.date) -> list[Problem]:
         return []
     consent = referent.get("consentement")
     if consent is None:
-        if raw.data.get("statut") == "publiee":
+        if raw.data.get("statut") == policy().status.published:
             return []  # already a blocking error
         return [_warn(raw, line, "referent.consentement", "référent sans consentement enregistré",
                       "Recueillez son accord écrit et notez-le dans « consentement: date, moyen ».")]
     given = as_date(_get(consent, "date"))
-    if given and given < years_before(today, CONSENT_YEARS):
+    years = policy().consent_years
+    if given and given < years_before(today, years):
         return [_warn(raw, raw.line_of(("referent", "consentement", "date")), "referent.consentement.date",
                       f"consentement du {given.isoformat()}, il y a {months_between(given, today) // 12} ans "
-                      f"(plus de {CONSENT_YEARS} ans)",
+                      f"(plus de {years} ans)",
                       "Vérifiez avec le référent qu'il accepte toujours d'être cité, puis mettez la date à jour.")]
     return []
 
@@ -166,11 +165,12 @@ def check_indicators(raw: RawSheet) -> list[Problem]:
 
 def check_review_date(raw: RawSheet, today: dt.date) -> list[Problem]:
     last = as_date(_get(raw.data, "relecture", "date"))
-    if last is None or months_between(last, today) <= REVIEW_MONTHS:
+    months = policy().review_months
+    if last is None or months_between(last, today) <= months:
         return []
     return [_warn(raw, raw.line_of(("relecture", "date")), "relecture.date",
                   f"dernière relecture le {last.isoformat()}, il y a {months_between(last, today)} mois "
-                  f"(plus de {REVIEW_MONTHS} mois)",
+                  f"(plus de {months} mois)",
                   "Relisez la fiche avec le référent : les faits et les chiffres sont-ils toujours justes ?")]
 
 
@@ -210,7 +210,7 @@ def _proper_names(raw: RawSheet) -> set[str]:
 
 def check_acronyms(raw: RawSheet) -> list[Problem]:
     text = raw.source_text
-    skip = KNOWN_ACRONYMS | _proper_names(raw)
+    skip = policy().known_acronyms | _proper_names(raw)
     first_seen: dict[str, int] = {}  # in reading order: front matter, then body
     for line, content in _lines_of(raw, PROSE_FIELDS):
         for match in _ACRONYM.finditer(content):
@@ -268,6 +268,15 @@ def review(path: Path, content: Path | None, today: dt.date) -> Report:
         report.status = status if isinstance(status, str) else None
         report.warnings += editorial_warnings(raw, tool_index(context), today)
     return report
+
+
+def __getattr__(name: str) -> int:
+    """The old constants, for site/render.py until it reads policy() itself (issue #10)."""
+    if name == "CONSENT_YEARS":
+        return policy().consent_years
+    if name == "REVIEW_MONTHS":
+        return policy().review_months
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # -- rendering -------------------------------------------------------------------

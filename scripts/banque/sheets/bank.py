@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 from banque.sheets.load import RawSheet
 from banque.sheets.models import Experience, Tool
+from banque.sheets.policy import policy
 from banque.sheets.territory import Place
 
 M = TypeVar("M", bound=Experience | Tool)
@@ -40,7 +41,7 @@ class Sheet(Generic[M]):
 
     @property
     def published(self) -> bool:
-        return self.model.statut == "publiee"
+        return self.model.statut == policy().status.published
 
     # Computed once: listing pages ask each sheet for them again and again.
     @cached_property
@@ -61,10 +62,11 @@ class Sheet(Generic[M]):
 
     @property
     def scope(self) -> str:
-        """'national', 'international' or 'local' (has régions)."""
+        """The level id of a scope without région (national or international), or 'local' (has régions)."""
         if self._regions:
             return "local"
-        return "international" if any(p.niveau == "international" for p in self.places) else "national"
+        level = policy().level
+        return level.international if any(p.niveau == level.international for p in self.places) else level.national
 
 
 @dataclass
@@ -74,7 +76,8 @@ class Bank:
 
     def visible(self, preview: bool = False) -> Bank:
         """The sheets a build shows: published ones, or all but archived in preview."""
-        keep = (lambda s: s.model.statut != "archivee") if preview else (lambda s: s.published)
+        archived = policy().status.archived
+        keep = (lambda s: s.model.statut != archived) if preview else (lambda s: s.published)
         return Bank([s for s in self.experiences if keep(s)], [s for s in self.outils if keep(s)])
 
     def outil(self, slug: str) -> Sheet[Tool] | None:

@@ -22,6 +22,7 @@ from banque.sheets.bank import Bank, Sheet
 from banque.sheets.load import RawSheet, parse, read
 from banque.sheets.messages import translate
 from banque.sheets.models import KINDS
+from banque.sheets.policy import policy
 from banque.sheets.problem import Problem
 from banque.sheets.territory import Place, territories
 from banque.sheets.vocabulary import sections as required_sections
@@ -123,17 +124,15 @@ def check_territories(raw: RawSheet) -> tuple[list[Place], list[Problem]]:
     places: list[Place] = []
     problems: list[Problem] = []
     ref = territories()
+    rules = policy()
     entries = raw.data.get("territoires")
     for i, terr in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(terr, dict):
             continue
         level = terr.get("niveau")
         codes = terr.get("codes") or []
-        if level == "national":
-            places.append(Place("national", "", "France entière"))
-            continue
-        if level == "international" and not codes:
-            places.append(Place("international", "", "International"))
+        if level == rules.level.national or (level == rules.level.international and not codes):
+            places.append(Place(level, "", rules.scopes[level]))
             continue
         for j, code in enumerate(codes if isinstance(codes, list) else []):
             if not isinstance(code, (str, int)) or isinstance(code, bool) or not isinstance(level, str):

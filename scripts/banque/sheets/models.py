@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from banque.sheets.contact_address import names_in_address, webmail_domain
+from banque.sheets.policy import policy
 from banque.sheets.vocabulary import vocabulary
 
 # Values a reader sees on the site: refusing markup here, on top of escaping at
@@ -128,6 +129,12 @@ LevelId = _literal("niveaux_territoire")
 
 TO_IDENTIFY = "à identifier"
 
+# Term ids come from the data (schema/regles.yml), never from literals here.
+_LEVEL = policy().level
+_CONTACT = policy().contact
+_STATUS = policy().status
+_EXAMPLE = policy().examples
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -136,7 +143,7 @@ class Strict(BaseModel):
 class ModelUse(Strict):
     modele: ModelId = Field(
         description="Le modèle de partenariat. " + _describe("modeles"),
-        examples=["pratiques_responsables"],
+        examples=[_EXAMPLE["modeles"][0]],
     )
     justification: ShortText = Field(
         min_length=10,
@@ -149,7 +156,7 @@ class ModelUse(Strict):
 class TerritoryRef(Strict):
     niveau: LevelId = Field(
         description="Le niveau du territoire. " + _describe("niveaux_territoire"),
-        examples=["commune", "region"],
+        examples=[_LEVEL.commune, _LEVEL.region],
     )
     codes: list[Code] = Field(
         default_factory=list,
@@ -162,9 +169,9 @@ class TerritoryRef(Strict):
 
     @model_validator(mode="after")
     def _codes_match_level(self) -> "TerritoryRef":
-        if self.niveau == "national" and self.codes:
+        if self.niveau == _LEVEL.national and self.codes:
             raise rule("codes", "un territoire national n'a pas de code : écrivez « codes: [] »")
-        if self.niveau not in ("national", "international") and not self.codes:
+        if self.niveau not in (_LEVEL.national, _LEVEL.international) and not self.codes:
             raise rule("codes", f"indiquez au moins un code pour le niveau « {self.niveau} »")
         _unique(self.codes)
         return self
@@ -172,8 +179,8 @@ class TerritoryRef(Strict):
 
 class Actor(Strict):
     nom: ShortText = Field(max_length=150, description="Le nom de la structure.", examples=["Alsace Active"])
-    type: ActorTypeId = Field(description="Le type d'acteur. " + _describe("types_acteurs"), examples=["association"])
-    role: RoleId = Field(description="Son rôle dans l'expérience. " + _describe("roles"), examples=["porteur"])
+    type: ActorTypeId = Field(description="Le type d'acteur. " + _describe("types_acteurs"), examples=[_EXAMPLE["types_acteurs"][0]])
+    role: RoleId = Field(description="Son rôle dans l'expérience. " + _describe("roles"), examples=[_EXAMPLE["roles"][0]])
 
 
 class Period(Strict):
@@ -226,13 +233,13 @@ class Referent(Strict):
     fonction: ShortText = Field(max_length=150, description="Sa fonction.", examples=["co-gérant"])
     organisation: ShortText = Field(max_length=150, description="Sa structure.", examples=["Lavéo"])
     contact: ContactId = Field(
-        default="via_comite",
+        default=_CONTACT.via_committee,
         description="Comment le joindre. " + _describe("modes_contact"),
-        examples=["via_comite"],
+        examples=[_CONTACT.via_committee],
     )
     courriel: Email | None = Field(
         default=None,
-        description="Adresse fonctionnelle (jamais personnelle), seulement avec `contact: public`.",
+        description=f"Adresse fonctionnelle (jamais personnelle), seulement avec `contact: {_CONTACT.public}`.",
         examples=["partenariats@exemple.org"],
     )
     consentement: Consent | None = Field(
@@ -243,9 +250,9 @@ class Referent(Strict):
 
     @model_validator(mode="after")
     def _address_follows_mode(self) -> "Referent":
-        if self.contact == "public" and not self.courriel:
+        if self.contact == _CONTACT.public and not self.courriel:
             raise rule("courriel", "avec « contact: public », indiquez l'adresse fonctionnelle dans « courriel »")
-        if self.contact != "public" and self.courriel:
+        if self.contact != _CONTACT.public and self.courriel:
             raise rule("courriel", 
                 "une adresse n'est enregistrée qu'avec « contact: public » : retirez « courriel » "
                 "(le dépôt est public, même une adresse non affichée y serait lisible)"
@@ -276,9 +283,9 @@ class Editorial(Strict):
     """Fields shared by both kinds: the committee's workflow."""
 
     statut: StatusId = Field(
-        default="brouillon",
-        description="L'état de la fiche ; seules les fiches `publiee` sont publiées. " + _describe("statuts"),
-        examples=["publiee"],
+        default=_STATUS.draft,
+        description=f"L'état de la fiche ; seules les fiches `{_STATUS.published}` sont publiées. " + _describe("statuts"),
+        examples=[_STATUS.published],
     )
     relecture: Review | None = Field(default=None, description="La dernière relecture par le comité de rédaction.", examples=[{"date": "2026-11-20", "relecteurs": ["Comité de rédaction"]}])
     correspondant: ShortText | None = Field(default=None, max_length=120, description="Le correspondant local qui a proposé la fiche.", examples=["Comité de rédaction"])
@@ -287,7 +294,7 @@ class Editorial(Strict):
 
     @model_validator(mode="after")
     def _published_was_reviewed(self) -> "Editorial":
-        if self.statut == "publiee" and self.relecture is None:
+        if self.statut == _STATUS.published and self.relecture is None:
             raise rule("relecture", "une fiche publiée doit indiquer sa relecture par le comité (« relecture: date, relecteurs »)")
         return self
 
@@ -301,14 +308,14 @@ class _ExperienceFields(Strict):
         description="Un résumé de deux ou trois phrases, lisible seul.",
         examples=["Un réseau de lavage auto sans eau qui fait travailler 22 structures d'insertion…"],
     )
-    nature: NatureId = Field(description="Partenariat ou dispositif d'animation. " + _describe("natures"), examples=["partenariat_multilateral"])
+    nature: NatureId = Field(description="Partenariat ou dispositif d'animation. " + _describe("natures"), examples=[_EXAMPLE["natures"][0]])
     modeles: Annotated[list[ModelUse], AfterValidator(_unique_models)] = Field(
         min_length=1, max_length=4, description="Le ou les modèles de partenariat, chacun justifié.",
-        examples=[[{"modele": "pratiques_responsables", "justification": "Les entreprises achètent des prestations aux structures d'insertion."}]],
+        examples=[[{"modele": _EXAMPLE["modeles"][0], "justification": "Les entreprises achètent des prestations aux structures d'insertion."}]],
     )
-    territoires: list[TerritoryRef] = Field(min_length=1, description="Où l'expérience se déroule.", examples=[[{"niveau": "commune", "codes": ["38185"]}]])
-    themes: Annotated[list[ThemeId], AfterValidator(_unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + _describe("themes"), examples=[["emploi-insertion"]])
-    acteurs: list[Actor] = Field(min_length=1, description="Les structures engagées, avec leur type et leur rôle.", examples=[[{"nom": "Lavéo", "type": "entreprise", "role": "porteur"}]])
+    territoires: list[TerritoryRef] = Field(min_length=1, description="Où l'expérience se déroule.", examples=[[{"niveau": _LEVEL.commune, "codes": ["38185"]}]])
+    themes: Annotated[list[ThemeId], AfterValidator(_unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + _describe("themes"), examples=[[_EXAMPLE["themes"][0]]])
+    acteurs: list[Actor] = Field(min_length=1, description="Les structures engagées, avec leur type et leur rôle.", examples=[[{"nom": "Lavéo", "type": _EXAMPLE["types_acteurs"][1], "role": _EXAMPLE["roles"][0]}]])
     periode: Period = Field(description="Les années de l'expérience.", examples=[{"debut": 2008}])
     indicateurs: list[Indicator] = Field(default_factory=list, description="Des indicateurs d'impact (facultatifs, mais attendus par le comité).", examples=[[{"libelle": "Partenaires", "valeur": "22", "annee": 2015}]])
     outils: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list, description="Les outils du répertoire utilisés (identifiants de fiches outil).", examples=[["resolis"]])
@@ -318,7 +325,7 @@ class _ExperienceFields(Strict):
         Discriminator(lambda v: "a_identifier" if isinstance(v, str) else "personne"),
     ] = Field(
         description="La personne qui accepte de parler de l'expérience, ou « à identifier ».",
-        examples=[{"nom": "Laurent Cenne", "fonction": "co-gérant", "organisation": "Lavéo", "contact": "via_comite", "consentement": {"date": "2015-01-08", "moyen": "intervention publique, compte rendu publié"}}, "à identifier"],
+        examples=[{"nom": "Laurent Cenne", "fonction": "co-gérant", "organisation": "Lavéo", "contact": _CONTACT.via_committee, "consentement": {"date": "2015-01-08", "moyen": "intervention publique, compte rendu publié"}}, "à identifier"],
     )
 
 
@@ -329,7 +336,7 @@ class Experience(Editorial, _ExperienceFields):
 
     @model_validator(mode="after")
     def _published_has_consent(self) -> "Experience":
-        if self.statut == "publiee":
+        if self.statut == _STATUS.published:
             if not isinstance(self.referent, Referent):
                 raise rule("referent", "une fiche publiée doit nommer son référent ; gardez-la en « brouillon » tant qu'il est « à identifier »")
             if self.referent.consentement is None:
@@ -340,12 +347,12 @@ class Experience(Editorial, _ExperienceFields):
 class _ToolFields(Strict):
     slug: Slug = Field(description="L'identifiant de la fiche, égal au nom du fichier sans « .md ».", examples=["resolis"])
     titre: ShortText = Field(min_length=2, max_length=120, description="Le nom de l'outil.", examples=["Résolis"])
-    type: ToolTypeId = Field(description="Le type d'outil. " + _describe("types_outils"), examples=["base_de_donnees"])
+    type: ToolTypeId = Field(description="Le type d'outil. " + _describe("types_outils"), examples=[_EXAMPLE["types_outils"][0]])
     organisation: ShortText = Field(max_length=150, description="La structure qui porte l'outil.", examples=["Association Résolis"])
     url: HttpUrl | None = Field(default=None, description="L'adresse de l'outil en ligne, s'il y en a une.", examples=["https://www.resolis.org/"])
-    territoires: list[TerritoryRef] = Field(min_length=1, description="La portée territoriale de l'outil.", examples=[[{"niveau": "national"}]])
-    publics: Annotated[list[ActorTypeId], AfterValidator(_unique)] = Field(min_length=1, description="À qui l'outil s'adresse. " + _describe("types_acteurs"), examples=[["association", "entreprise"]])
-    themes: Annotated[list[ThemeId], AfterValidator(_unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + _describe("themes"), examples=[["evaluation-impact"]])
+    territoires: list[TerritoryRef] = Field(min_length=1, description="La portée territoriale de l'outil.", examples=[[{"niveau": _LEVEL.national}]])
+    publics: Annotated[list[ActorTypeId], AfterValidator(_unique)] = Field(min_length=1, description="À qui l'outil s'adresse. " + _describe("types_acteurs"), examples=[list(_EXAMPLE["types_acteurs"][:2])])
+    themes: Annotated[list[ThemeId], AfterValidator(_unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + _describe("themes"), examples=[[_EXAMPLE["themes"][1]]])
     sources: list[Source] = Field(min_length=1, description="Les documents qui mentionnent l'outil.", examples=[[{"titre": "Compte rendu de la première rencontre des pionniers", "date": "2015-01-08"}]])
 
 

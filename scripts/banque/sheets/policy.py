@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from banque.paths import SCHEMA
-from banque.sheets.vocabulary import vocabulary
+from banque.sheets.vocabulary import NAMES, vocabulary
 from banque.sheets.yaml_strict import load_data_file
 
 RULES = SCHEMA / "regles.yml"
@@ -48,18 +49,22 @@ class Levels:
 class Policy:
     summary_min: int
     summary_max: int
+    section_min: int
     consent_years: int
     review_months: int
+    known_acronyms: frozenset[str]
     regions: tuple[str, ...]  # today's régions, in display order
     scopes: dict[str, str]  # level id of a scope without région → its label
     status: Statuses
     contact: ContactModes
     level: Levels
+    examples: dict[str, tuple[str, ...]]  # vocabulary → the terms the JSON Schema shows as examples
 
     def for_templates(self) -> dict[str, Any]:
         """The same rules for jinja2 and the site's scripts (plain data)."""
         return {
             "resume": {"min": self.summary_min, "max": self.summary_max},
+            "section": {"min": self.section_min},
             "consentement_ans": self.consent_years,
             "relecture_mois": self.review_months,
             "statut": vars(self.status),
@@ -78,39 +83,88 @@ class PolicyError(ValueError):
     """schema/regles.yml does not match the vocabularies (a French message)."""
 
 
-def _roles(vocab: str, given: dict[str, str]) -> Any:
-    cls = _ROLES[vocab]
-    names = [f.name for f in fields(cls)]
-    known = vocabulary(vocab).ids
-    missing = [n for n in names if n not in given]
-    if missing:
-        raise PolicyError(f"{RULES.name} : rôles « {', '.join(missing)} » manquants sous roles.{vocab}")
-    for role, term in given.items():
-        if role not in names:
-            raise PolicyError(f"{RULES.name} : rôle inconnu « {role} » sous roles.{vocab} ({', '.join(names)})")
-        if term not in known:
-            raise PolicyError(f"{RULES.name} : roles.{vocab}.{role} = « {term} » n'est pas un terme de "
-                              f"schema/vocabulaires/{vocab}.yml ({', '.join(known)})")
-    return cls(**{role: str(term) for role, term in given.items()})
+class _Rules:
+    """regles.yml's data, with French errors that name the file and the key."""
+
+    def __init__(self, path: Path):
+        self.name = path.name
+        try:
+            self.data = load_data_file(path.read_text(encoding="utf-8"), str(path))
+        except (OSError, ValueError) as e:
+            raise PolicyError(f"{self.name}\u00a0: illisible ({e})") from None
+
+    def error(self, message: str) -> PolicyError:
+        return PolicyError(f"{self.name}\u00a0: {message}")
+
+    def get(self, *path: str) -> Any:
+        data = self.data
+        for i, key in enumerate(path):
+            if not isinstance(data, dict) or key not in data:
+                raise self.error(f"«\u00a0{'.'.join(path[:i + 1])}\u00a0» manquant")
+            data = data[key]
+        return data
+
+    def number(self, *path: str) -> int:
+        value = self.get(*path)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.error(f"«\u00a0{'.'.join(path)}\u00a0» doit être un nombre entier positif")
+        return value
+
+    def terms(self, vocab: str, where: str, given: Any) -> tuple[str, ...]:
+        if vocab not in NAMES:
+            raise self.error(f"{where}\u00a0: vocabulaire «\u00a0{vocab}\u00a0» inconnu ({', '.join(NAMES)})")
+        known = vocabulary(vocab).ids
+        values = tuple(str(t) for t in (given if isinstance(given, list) else [given]))
+        for term in values:
+            if term not in known:
+                raise self.error(f"{where} = «\u00a0{term}\u00a0» n'est pas un terme de "
+                                 f"schema/vocabulaires/{vocab}.yml ({', '.join(known)})")
+        return values
+
+    def roles(self, vocab: str) -> Any:
+        cls = _ROLES[vocab]
+        names = [f.name for f in fields(cls)]
+        given = self.get("roles", vocab)
+        if not isinstance(given, dict):
+            raise self.error(f"roles.{vocab} doit associer chaque rôle à un terme")
+        missing = [n for n in names if n not in given]
+        if missing:
+            raise self.error(f"rôle(s) «\u00a0{', '.join(missing)}\u00a0» manquant(s) sous roles.{vocab}")
+        for role, term in given.items():
+            if role not in names:
+                raise self.error(f"rôle inconnu «\u00a0{role}\u00a0» sous roles.{vocab} ({', '.join(names)})")
+            self.terms(vocab, f"roles.{vocab}.{role}", term)
+        return cls(**{role: str(term) for role, term in given.items()})
+
+
+def load_policy(path: Path) -> Policy:
+    """Read and check a rules file (schema/regles.yml, or another one in tests)."""
+    rules = _Rules(path)
+    level = rules.roles("niveaux_territoire")
+    scopes = {str(s.get("niveau")): str(s.get("libelle")) for s in rules.get("portees") if isinstance(s, dict)}
+    if sorted(scopes) != sorted((level.national, level.international)):
+        raise rules.error(f"«\u00a0portees\u00a0» doit nommer les niveaux {level.national} et {level.international}, "
+                          f"une fois chacun ({', '.join(scopes) or 'aucun'} trouvé)")
+    examples = rules.get("exemples")
+    if not isinstance(examples, dict):
+        raise rules.error("«\u00a0exemples\u00a0» doit donner des termes par vocabulaire")
+    return Policy(
+        summary_min=rules.number("resume", "min"),
+        summary_max=rules.number("resume", "max"),
+        section_min=rules.number("section", "min"),
+        consent_years=rules.number("renouvellement", "consentement_ans"),
+        review_months=rules.number("renouvellement", "relecture_mois"),
+        known_acronyms=frozenset(str(s) for s in rules.get("sigles_connus")),
+        regions=tuple(str(r) for r in rules.get("regions")),
+        scopes=scopes,
+        status=rules.roles("statuts"),
+        contact=rules.roles("modes_contact"),
+        level=level,
+        examples={str(v): rules.terms(str(v), f"exemples.{v}", t) for v, t in examples.items()},
+    )
 
 
 @cache
 def policy() -> Policy:
-    data = load_data_file(RULES.read_text(encoding="utf-8"), str(RULES))
-    roles = data["roles"]
-    level = _roles("niveaux_territoire", roles["niveaux_territoire"])
-    scopes = {str(s["niveau"]): str(s["libelle"]) for s in data["portees"]}
-    for scope in scopes:
-        if scope not in (level.national, level.international):
-            raise PolicyError(f"{RULES.name} : portée « {scope} » inconnue (national ou international attendu)")
-    return Policy(
-        summary_min=int(data["resume"]["min"]),
-        summary_max=int(data["resume"]["max"]),
-        consent_years=int(data["renouvellement"]["consentement_ans"]),
-        review_months=int(data["renouvellement"]["relecture_mois"]),
-        regions=tuple(str(r) for r in data["regions"]),
-        scopes=scopes,
-        status=_roles("statuts", roles["statuts"]),
-        contact=_roles("modes_contact", roles["modes_contact"]),
-        level=level,
-    )
+    """The bank's rules (schema/regles.yml), read once."""
+    return load_policy(RULES)

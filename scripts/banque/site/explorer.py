@@ -9,7 +9,8 @@ goes through Pagefind, whose results are page hashes: `search_map`, written
 after Pagefind has indexed the site, turns them into positions in the index.
 
 The URL parameters (region=44&modele=mecenat…) are the facet keys and value
-ids below; the coverage page builds its links with `explorer_link`.
+ids below; the coverage page builds its links with `explorer_link`. The two
+territory facets are keyed by the id of their level (policy().level).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from banque.committee.dashboard import REGIONS
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.text import fold, slugify
 from banque.sheets.vocabulary import vocabulary
@@ -29,8 +30,8 @@ from banque.sheets.vocabulary import vocabulary
 INDEX = "explorer/index.json"
 SEARCH_MAP = "explorer/recherche.json"
 PAGE = "explorer.md"
-# Sheets without a région: a pseudo-région each, as on the territory pages.
-SCOPES = {"national": "France entière", "international": "International"}
+# Sheets without a région have a pseudo-région each (policy().scopes), as on
+# the territory pages.
 GROUPS = {"partenariat": "Partenariat", "animation": "Animation territoriale"}
 
 
@@ -47,9 +48,15 @@ class Facet:
 def region_values(sheets: list[Sheet]) -> list[str]:
     """The région filter: metropolitan and DROM régions, any other région a
     sheet uses (collectivités d'outre-mer), then France entière and International."""
+    rules = policy()
     used = {r for s in sheets for r in s.regions}
-    others = sorted(used - set(REGIONS))
-    return [*REGIONS, *others, *SCOPES]
+    others = sorted(used - set(rules.regions))
+    return [*rules.regions, *others, *rules.scopes]
+
+
+def region_name(code: str) -> str:
+    """The name of a région code, or of a scope without région."""
+    return policy().scopes.get(code) or territories().regions[code]["nom"]
 
 
 def sheet_regions(sheet: Sheet) -> list[str]:
@@ -57,25 +64,22 @@ def sheet_regions(sheet: Sheet) -> list[str]:
 
 
 def nature_group(sheet: Sheet) -> str:
-    return vocabulary("natures").by_id[sheet.model.nature].groupe  # type: ignore[attr-defined]
+    return vocabulary("natures").by_id[sheet.model.nature].groupe
 
 
 def decade(sheet: Sheet) -> str:
-    return str(sheet.model.periode.debut // 10 * 10)  # type: ignore[attr-defined]
+    return str(sheet.model.periode.debut // 10 * 10)
 
 
 def facets(sheets: list[Sheet]) -> list[Facet]:
     ref = territories()
-
-    def region_label(code: str) -> str:
-        return SCOPES.get(code) or ref.regions[code]["nom"]
-
+    level = policy().level
     regions = region_values(sheets)
     depts = [d for r in regions if r in ref.regions for d in ref.departements_of_region(r)]
     decades = sorted({decade(s) for s in sheets})
     return [
-        Facet("region", "Région", [(r, region_label(r)) for r in regions]),
-        Facet("departement", "Département", [(d, f"{d} — {ref.departements[d]['nom']}") for d in depts]),
+        Facet(level.region, "Région", [(r, region_name(r)) for r in regions]),
+        Facet(level.departement, "Département", [(d, f"{d} — {ref.departements[d]['nom']}") for d in depts]),
         Facet("modele", "Modèle de partenariat", [(t.id, t.libelle) for t in vocabulary("modeles").terms]),
         Facet("theme", "Thème", [(t.id, t.libelle) for t in vocabulary("themes").terms]),
         Facet("acteur", "Type d'acteur", [(t.id, t.pluriel) for t in vocabulary("types_acteurs").terms]),
@@ -87,12 +91,13 @@ def facets(sheets: list[Sheet]) -> list[Facet]:
 def sheet_values(sheet: Sheet) -> dict[str, list[str]]:
     """The facet values of one sheet, by facet key."""
     m = sheet.model
+    level = policy().level
     return {
-        "region": sheet_regions(sheet),
-        "departement": list(sheet.departements),
-        "modele": [u.modele for u in m.modeles],  # type: ignore[attr-defined]
-        "theme": list(dict.fromkeys(m.themes)),  # type: ignore[attr-defined]
-        "acteur": sorted({a.type for a in m.acteurs}),  # type: ignore[attr-defined]
+        level.region: sheet_regions(sheet),
+        level.departement: list(sheet.departements),
+        "modele": [u.modele for u in m.modeles],
+        "theme": list(dict.fromkeys(m.themes)),
+        "acteur": sorted({a.type for a in m.acteurs}),
         "nature": [nature_group(sheet)],
         "decennie": [decade(sheet)],
     }
@@ -100,7 +105,7 @@ def sheet_values(sheet: Sheet) -> dict[str, list[str]]:
 
 def ordered(sheets: list[Sheet]) -> list[Sheet]:
     """The order of the explorer's results: by title, accents ignored."""
-    return sorted(sheets, key=lambda s: (fold(s.model.titre), s.slug))  # type: ignore[attr-defined]
+    return sorted(sheets, key=lambda s: (fold(s.model.titre), s.slug))
 
 
 def index(bank: Bank) -> dict:
@@ -118,8 +123,8 @@ def index(bank: Bank) -> dict:
         m = s.model
         values = sheet_values(s)
         rows.append([
-            s.slug, m.titre, ", ".join(p.libelle for p in s.places),  # type: ignore[attr-defined]
-            m.periode.debut, m.periode.fin or 0,  # type: ignore[attr-defined]
+            s.slug, m.titre, ", ".join(p.libelle for p in s.places),
+            m.periode.debut, m.periode.fin or 0,
             *[[pos[v] for v in values[f.key] if v in pos] for f, pos in zip(all_facets, positions)],
         ])
     return {
@@ -172,9 +177,10 @@ def explorer_link(**params: str) -> str:
 def _count_by(sheets: list[Sheet], key: str) -> dict[tuple[str, str], int]:
     """(région, value of facet `key`) → number of sheets; value "" counts the région."""
     counts: dict[tuple[str, str], int] = {}
+    region = policy().level.region
     for s in sheets:
         values = sheet_values(s)
-        for r in values["region"]:
+        for r in values[region]:
             counts[(r, "")] = counts.get((r, ""), 0) + 1
             for v in values[key]:
                 counts[(r, v)] = counts.get((r, v), 0) + 1
@@ -185,14 +191,14 @@ def _count_by(sheets: list[Sheet], key: str) -> dict[tuple[str, str], int]:
 
 def region_page(code: str) -> str:
     """The territory page of a région code, or of "national" / "international"."""
-    return f"territoires/{code}.md" if code in SCOPES else f"territoires/{slugify(territories().regions[code]['nom'])}.md"
+    return f"territoires/{code}.md" if code in policy().scopes else f"territoires/{slugify(territories().regions[code]['nom'])}.md"
 
 
 def coverage(bank: Bank) -> dict:
     """The coverage matrices (région × model, région × theme) for couverture.md."""
     sheets = bank.experiences
-    ref = territories()
-    rows = [*REGIONS, *SCOPES]
+    region_key = policy().level.region
+    rows = [*policy().regions, *policy().scopes]
     tables = []
     for key, title, vocab in (("modele", "modèle de partenariat", "modeles"), ("theme", "thème", "themes")):
         counts = _count_by(sheets, key)
@@ -200,7 +206,7 @@ def coverage(bank: Bank) -> dict:
 
         def cell(region: str, value: str) -> dict:
             n = counts.get((region, value), 0)
-            return {"nombre": n, "lien": explorer_link(region=region, **{key: value})}
+            return {"nombre": n, "lien": explorer_link(**{region_key: region, key: value})}
 
         tables.append({
             "cle": key,
@@ -208,7 +214,7 @@ def coverage(bank: Bank) -> dict:
             "colonnes": columns,
             "lignes": [{
                 "code": r,
-                "nom": SCOPES.get(r) or ref.regions[r]["nom"],
+                "nom": region_name(r),
                 "page": region_page(r),
                 "cases": [cell(r, c["id"]) for c in columns],
                 "total": cell(r, ""),
@@ -224,15 +230,15 @@ def plain_lists(bank: Bank) -> dict:
     sheets = bank.experiences
     by_region: dict[str, int] = {}
     by_model: dict[str, int] = {}
+    region = policy().level.region
     for s in sheets:
         values = sheet_values(s)
-        for r in values["region"]:
+        for r in values[region]:
             by_region[r] = by_region.get(r, 0) + 1
         for m in values["modele"]:
             by_model[m] = by_model.get(m, 0) + 1
-    ref = territories()
     return {
-        "territoires": [{"nom": SCOPES.get(r) or ref.regions[r]["nom"], "page": region_page(r), "nombre": by_region.get(r, 0)}
+        "territoires": [{"nom": region_name(r), "page": region_page(r), "nombre": by_region.get(r, 0)}
                         for r in region_values(sheets)],
         "modeles": [{"libelle": t.libelle, "page": f"modeles/{t.id}.md", "nombre": by_model.get(t.id, 0)}
                     for t in vocabulary("modeles").terms],

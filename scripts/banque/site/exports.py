@@ -14,17 +14,19 @@ from xml.sax.saxutils import escape as xml_escape
 
 from banque.paths import SCHEMA
 from banque.sheets.bank import Bank, Sheet
-from banque.sheets.models import Referent
+from banque.sheets.models import Experience, Referent, Tool
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 
 
-def _referent(sheet: Sheet) -> dict | None:
-    ref = sheet.model.referent  # type: ignore[attr-defined]
-    if not isinstance(ref, Referent) or ref.contact == "masque":
+def _referent(sheet: Sheet[Experience]) -> dict | None:
+    ref = sheet.model.referent
+    contact = policy().contact
+    if not isinstance(ref, Referent) or ref.contact == contact.masked:
         return None
     data = {"nom": ref.nom, "fonction": ref.fonction, "organisation": ref.organisation, "contact": ref.contact}
-    if ref.contact == "public":
+    if ref.contact == contact.public:
         data["courriel"] = ref.courriel
     return data
 
@@ -109,7 +111,8 @@ def _updated(sheet: Sheet) -> dt.date:
 
 def atom(bank: Bank, site_url: str, title: str) -> str:
     """The bank's newsletter: newest reviewed sheets first."""
-    sheets = sorted(bank.experiences + bank.outils, key=lambda s: (_updated(s), s.slug), reverse=True)[:50]
+    both: list[Sheet[Experience] | Sheet[Tool]] = [*bank.experiences, *bank.outils]
+    sheets = sorted(both, key=lambda s: (_updated(s), s.slug), reverse=True)[:50]
     updated = max((_updated(s) for s in sheets), default=dt.date(2015, 1, 8))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -124,7 +127,7 @@ def atom(bank: Bank, site_url: str, title: str) -> str:
         m = s.model
         kind = "experiences" if s.kind == "experiences" else "outils"
         link = f"{site_url}{kind}/{s.slug}/"
-        summary = m.resume if s.kind == "experiences" else f"{vocabulary('types_outils').label(m.type)} — {m.organisation}"
+        summary = m.resume if isinstance(m, Experience) else f"{vocabulary('types_outils').label(m.type)} — {m.organisation}"
         published = m.date_publication or _updated(s)
         lines += [
             "  <entry>",

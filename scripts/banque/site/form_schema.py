@@ -18,15 +18,14 @@ from typing import Any, get_args
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
-from banque.committee.review import SUMMARY_MAX, SUMMARY_MIN
 from banque.sheets import models
 from banque.sheets.bank import Bank
 from banque.sheets.load import SCHEMA_FILES
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import sections, vocabulary
 
 KIND = "experiences"
-STATUS = "en_relecture"
 # Where the build writes the territory list (docs-relative); the page loads it
 # only when a territory field gets the focus.
 TERRITORIES_FILE = "assets/formulaire/territoires.json.gz"
@@ -155,17 +154,20 @@ def client_settings(bank: Bank, comite: str, repo_url: str, edition_url: str) ->
         # present and not empty, no « # » or « ## » heading inside).
         "regles": {**rules(), "corps": {"requis": True, "type": "markdown"}},
         "sections": [title for title, _ in sections()[KIND]],
-        "statut": STATUS,
+        "statut": policy().status.in_review,  # a proposed sheet awaits the committee
         "schema": f"# yaml-language-server: $schema=../../schema/{SCHEMA_FILES[KIND]}",
         "dossier": f"content/{KIND}",
         "a_identifier": models.TO_IDENTIFY,
         "slugs": sorted(s.slug for s in bank.experiences),
-        "resume_conseil": [SUMMARY_MIN, SUMMARY_MAX],
+        "resume_conseil": [policy().summary_min, policy().summary_max],
         "comite": comite,
         "forge": forge(repo_url, edition_url),
         "mailto_max": MAILTO_MAX,
         "forge_max": FORGE_MAX,
         "niveaux": {t.id: t.code for t in vocabulary("niveaux_territoire").terms},
+        # The bank's rules (schema/regles.yml): the script takes the ids of levels and
+        # contact modes from there. Templates call them `regles`; here that key is the fields'.
+        "politique": policy().for_templates(),
     }
 
 
@@ -224,15 +226,10 @@ def territory_list() -> bytes:
     builds byte-identical.
     """
     ref = territories()
-    former = sorted(({"nom": f["nom"], "region": f["region"]} for f in ref.former.values()
-                     if f["nom"] != ref.regions[f["region"]]["nom"]), key=lambda f: f["nom"])
-    data = {
-        "region": [[code, r["nom"]] for code, r in sorted(ref.regions.items())]
-        + [[f["nom"], f["nom"], f["region"]] for f in former],
-        "departement": [[code, d["nom"]] for code, d in sorted(ref.departements.items())],
-        "epci": [[code, e["nom"]] for code, e in sorted(ref.epci.items())],
-        "commune": [[code, c["nom"]] for code, c in sorted(ref.communes.items())],
-        "arrondissement_municipal": [[code, a["nom"]] for code, a in sorted(ref.arrondissements.items())],
-    }
+    # (name, today's région) of the former régions whose name changed.
+    former = sorted((f["nom"], ref.today_region(f)) for f in ref.former.values()
+                    if f["nom"] != ref.regions[ref.today_region(f)]["nom"])
+    data = {level: [[code, t["nom"]] for code, t in sorted(table.items())] for level, table in ref.by_level().items()}
+    data[policy().level.region] += [[name, name, today] for name, today in former]
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return gzip.compress(raw, compresslevel=9, mtime=0)

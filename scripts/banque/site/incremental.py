@@ -1,7 +1,8 @@
 """Live preview: after an edit, redo only the work the edit needs.
 
-`banque servir` keeps one `Session` for the life of the server. mkdocs calls
-our on_pre_build hook before each rebuild, and the session then:
+`banque servir` keeps one `Session` for the life of the server, in its
+LivePreview (live.py). Before each rebuild, mkdocs calls the preview hook,
+which asks the LivePreview to generate the pages again, and the session then:
 
 - re-checks only the sheet files whose bytes changed (check.ValidationCache),
   then redoes the cheap checks across files (tool references, slugs);
@@ -22,22 +23,20 @@ on changed since the last build, the site in place is kept as it is.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import importlib.metadata
 import json
-import os
 import pickle
 import sys
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
 from banque.paths import TEMPLATES
 from banque.sheets.check import ValidationCache
 from banque.sheets.yaml_strict import load_data_file
-from banque.site.render import Page, render_page, write_changed
+from banque.site.pages import Page
+from banque.site.render import render_page, write_changed
 
 
 def _templates_signature() -> tuple:
@@ -90,17 +89,6 @@ class Session:
         self.files: dict[str, str | bytes] = {}  # the docs files of the last generation
         self.removed: set[str] = set()  # docs files the last generation dropped
         self.held: set[str] = set()  # changed docs files not written yet (see generated)
-        self._first_commits: dict[Path, dt.date | None] = {}
-
-    def added_on(self, first_commit_date: Callable[[Path], dt.date | None]) -> Callable[[Path], dt.date | None]:
-        """The dashboard's git lookup, once per file per session (one git process each)."""
-
-        def cached(path: Path) -> dt.date | None:
-            if path not in self._first_commits:
-                self._first_commits[path] = first_commit_date(path)
-            return self._first_commits[path]
-
-        return cached
 
     def generated(self, files: dict[str, str | bytes]) -> set[str]:
         """Record a generation; return the changed files to hold back for one rebuild.
@@ -156,14 +144,14 @@ PACKAGE = Path(__file__).resolve().parents[1]  # the whole banque package: code,
 STAMP = ".empreinte-site.json"  # in the build folder, next to site/ (never published)
 
 
-def fingerprint(docs: Path, root: Path, preview: bool) -> str:
+def fingerprint(docs: Path, root: Path, preview: bool, epoch: str) -> str:
     """A digest of everything the built site depends on: the generated pages, the
     mkdocs settings, our code, templates and theme, the installed packages'
-    versions, Python's, and the build date. The same digest means the same site."""
+    versions, Python's, and the build date (`epoch`). The same digest means the same site."""
     digest = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
-        digest.update(f"{label}\0{len(data)}\0".encode("utf-8"))
+        digest.update(f"{label}\0{len(data)}\0".encode())
         digest.update(data)
 
     for path in sorted(docs.rglob("*")):
@@ -180,7 +168,7 @@ def fingerprint(docs: Path, root: Path, preview: bool) -> str:
                 add(path.as_posix(), path.read_bytes())
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     add("versions", "\n".join(versions).encode("utf-8"))
-    settings = [sys.version, os.environ.get("SOURCE_DATE_EPOCH", ""), os.environ.get("BANQUE_APERCU", ""), str(preview)]
+    settings = [sys.version, epoch, str(preview)]
     add("settings", "\n".join(settings).encode("utf-8"))
     return digest.hexdigest()
 
@@ -214,14 +202,3 @@ def forget(build_dir: Path) -> None:
 def remember(build_dir: Path, site: Path, digest: str) -> None:
     data = {"empreinte": digest, "site": _site_summary(site)}
     (build_dir / STAMP).write_text(json.dumps(data) + "\n", encoding="utf-8")
-
-
-_SESSIONS: dict[tuple[Path, Path, bool], Session] = {}
-
-
-def session(content: Path, docs: Path, preview: bool) -> Session:
-    """The session of one preview server (one per content folder, docs folder and mode)."""
-    key = (content.resolve(), docs.resolve(), preview)
-    if key not in _SESSIONS:
-        _SESSIONS[key] = Session()
-    return _SESSIONS[key]

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from banque.sheets.bank import Sheet
+from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 
@@ -30,7 +31,6 @@ LIMIT = 4
 MIN_SCORE = 2
 MODEL, THEME, TOOL = 3, 2, 2
 REGION, DEPARTEMENT, SCOPE = 2, 2, 1  # a shared département also shares its région: 2 + 2
-SCOPES = {"national": "France entière", "international": "International"}
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,10 @@ def _features(sheet: Sheet) -> list[tuple[tuple[str, str], int]]:
 
 
 def _territory(sheet: Sheet) -> list[tuple[str, str]]:
+    """(level id, code) of the sheet's régions and départements, or ("portee", scope)."""
     if sheet.regions:
-        return [("region", r) for r in sheet.regions] + [("departement", d) for d in sheet.departements]
+        level = policy().level
+        return [(level.region, r) for r in sheet.regions] + [(level.departement, d) for d in sheet.departements]
     return [("portee", sheet.scope)]
 
 
@@ -104,6 +106,7 @@ def _equal(planes: list[int], value: int, among: int) -> int:
 def _ranked(sheets: list[Sheet], candidates: int, limit: int) -> list[list[tuple[int, int]]]:
     """For each sheet, its best (index, score) among `candidates`, at most `limit`."""
     masks: dict[tuple[str, str], int] = defaultdict(int)
+    level = policy().level
     for i, s in enumerate(sheets):
         for feat, _ in _features(s):
             masks[feat] |= 1 << i
@@ -118,9 +121,9 @@ def _ranked(sheets: list[Sheet], candidates: int, limit: int) -> list[list[tuple
             total += weight
         region = departement = scope = 0
         for kind, code in _territory(s):
-            if kind == "region":
+            if kind == level.region:
                 region |= masks[(kind, code)]
-            elif kind == "departement":
+            elif kind == level.departement:
                 departement |= masks[(kind, code)]
             else:
                 scope |= masks[(kind, code)]
@@ -159,7 +162,7 @@ def reasons(a: Sheet, b: Sheet, tool_titles: dict[str, str] | None = None) -> tu
     elif regions:
         out.append(_names("même région", "mêmes régions", [ref.regions[r]["nom"] for r in regions], " (") + ")")
     elif not a.regions and not b.regions and a.scope == b.scope:
-        out.append(f"même portée ({SCOPES[a.scope]})")
+        out.append(f"même portée ({policy().scopes[a.scope]})")
     models = [u.modele for u in a.model.modeles if u.modele in {v.modele for v in b.model.modeles}]
     if models:
         out.append(_names("même modèle", "mêmes modèles", [vocabulary("modeles").label(m) for m in models], " : "))

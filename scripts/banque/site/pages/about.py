@@ -1,0 +1,23 @@
+"""The site's own pages: search, explorer, coverage, open data, about,
+accessibility, and the form to propose an experience."""
+
+from __future__ import annotations
+
+from banque.sheets.bank import Bank
+from banque.site import explorer, form_schema
+from banque.site.pages.page import Page
+from banque.site.settings import SiteConfig
+
+
+def pages(bank: Bank, cfg: SiteConfig, models: list[dict], common: dict) -> list[Page]:
+    form = form_schema.page_context(bank, cfg.comite_courriel, cfg.repo_url, cfg.edition_url)
+    return [
+        Page("recherche.md", "recherche.md.j2", {**common}),
+        Page(explorer.PAGE, "explorer.md.j2", {**common, **explorer.plain_lists(bank)}),
+        Page("couverture.md", "couverture.md.j2", {**common, **explorer.coverage(bank)}),
+        Page("donnees.md", "donnees.md.j2", {**common, "nombre_experiences": len(bank.experiences),
+                                             "nombre_outils": len(bank.outils)}),
+        Page("a-propos/index.md", "a_propos.md.j2", {**common, "modeles": models}),
+        Page("a-propos/accessibilite.md", "accessibilite.md.j2", {**common}),
+        Page("proposer.md", "proposer.md.j2", {**common, "f": form}),
+    ]

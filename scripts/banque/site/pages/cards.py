@@ -1,0 +1,41 @@
+"""Experience cards: the short view of a sheet shown on every listing page."""
+
+from __future__ import annotations
+
+from banque.sheets.bank import Bank, Sheet
+from banque.sheets.models import Experience
+from banque.sheets.vocabulary import vocabulary
+from banque.site import related
+
+
+def experience_card(sheet: Sheet[Experience]) -> dict:
+    # The same card appears on many listing pages: built once per sheet.
+    card = sheet.views.get("card")
+    if card is None:
+        card = sheet.views["card"] = _experience_card(sheet)
+    return dict(card)
+
+
+def _experience_card(sheet: Sheet[Experience]) -> dict:
+    m = sheet.model
+    return {
+        "slug": sheet.slug,
+        "titre": m.titre,
+        "resume": m.resume,
+        "page": f"experiences/{sheet.slug}.md",
+        "lieux": ", ".join(p.libelle for p in sheet.places),
+        "modeles": [vocabulary("modeles").label(u.modele) for u in m.modeles],
+        "annee": m.periode.debut,
+    }
+
+
+def sorted_cards(sheets: list[Sheet[Experience]]) -> list[dict]:
+    return [experience_card(s) for s in sorted(sheets, key=lambda s: (s.model.titre.lower(), s.slug))]
+
+
+def related_cards(bank: Bank) -> dict[str, list[dict]]:
+    """slug → cards of its related experiences, each with why it is suggested."""
+    by_slug = {s.slug: s for s in bank.experiences}
+    suggestions = related.related(bank.experiences, {t.slug: t.model.titre for t in bank.outils})
+    return {slug: [{**experience_card(by_slug[p.slug]), "pourquoi": p.pourquoi} for p in found]
+            for slug, found in suggestions.items()}
