@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from banque.sheets.contact_address import names_in_address
 from banque.sheets.text import MAX_SLUG, fold, sheet_slug, slugify, unaccent
 
 
@@ -58,19 +57,3 @@ def test_sheet_slug_cuts_at_a_word_boundary_or_inside_one_long_word():
     assert sheet_slug("alpha beta gamma", max_length=10) == "alpha-beta"
     assert sheet_slug("anticonstitutionnellement", max_length=10) == "anticonsti"
     assert sheet_slug("!!!") == ""
-
-
-@pytest.mark.parametrize(
-    ("address", "name", "personal"),
-    [
-        ("camille.exemple@asso.fr", "Camille Exemple", True),
-        ("cexemple@asso.fr", "Camille Exemple", True),
-        ("exemple.c@asso.fr", "Camille Exemple", True),
-        ("Élodie@asso.fr", "Elodie Dupré", True),  # accents and case do not hide a name
-        ("contact@asso.fr", "Camille Exemple", False),
-        ("de.la@asso.fr", "Jean de la Tour", False),  # particles alone mean nothing
-        ("jean!tour@asso.fr", "Jean Tour", False),  # only . _ + - separate the words of an address
-    ],
-)
-def test_contact_address_reads_names_with_the_shared_folding(address: str, name: str, personal: bool):
-    assert names_in_address(address, name) is personal
