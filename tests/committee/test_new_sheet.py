@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from banque.committee.new_sheet import slugify
+from banque.committee import new_sheet
 from banque.sheets.load import load
 from banque.sheets.models import KINDS
+from banque.sheets.policy import policy
 from tests.conftest import EDITORIAL, ROOT, banque, check_golden
 
 GOLDEN = EDITORIAL / "nouvelle-fiche"
 TODAY = "2026-01-15"
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("Lavéo et les structures d'insertion", "laveo-et-les-structures-insertion"),
-        ("L'Atelier d’insertion de l'Œuvre — Saint-Étienne", "atelier-insertion-de-oeuvre-saint-etienne"),
-        ("Aujourd'hui, la presqu'île", "aujourdhui-la-presquile"),
-        ("  Jusqu'où ira l'ESS ?  ", "ou-ira-ess"),
-        ("Énergie & Ça : 100 % !", "energie-ca-100"),
-        ("mot " * 40, ("mot-" * 20)[:79]),
-    ],
-)
-def test_slug_is_folded_ascii_with_elisions_removed(title: str, expected: str):
-    slug = slugify(title)
-    assert slug == expected
-    assert len(slug) <= 80 and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)
 
 
 @pytest.mark.parametrize(
@@ -79,6 +65,14 @@ def test_every_field_of_the_model_is_written_with_its_description(project: Path,
         assert field.description.split(" Valeurs")[0][:40] in comments, name
     if kind == "experiences":
         assert "referent: à identifier" in text and "`mecenat` (Mécénat)" in comments
+
+
+def test_summary_placeholder_gives_the_limits_of_the_rules(monkeypatch: pytest.MonkeyPatch):
+    rules = dataclasses.replace(policy(), summary_min=80, summary_max=600)
+    monkeypatch.setattr(new_sheet, "policy", lambda: rules)
+    values = new_sheet.draft_values("experiences", "essai", "Essai", dt.date(2026, 1, 15))
+    assert values["resume"].endswith("(80 à 600 caractères).")
+    assert values["statut"] == rules.status.draft
 
 
 def test_title_is_quoted_never_yaml(project: Path):

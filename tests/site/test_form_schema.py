@@ -22,9 +22,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from banque.committee import new_sheet
-from banque.sheets import yaml_strict
+from banque.sheets import writer, yaml_strict
 from banque.sheets.models import Experience, Referent
+from banque.sheets.text import sheet_slug
 from banque.sheets.vocabulary import sections
 from banque.site import form_schema
 from tests.a11y import BLOCKING, WCAG_TAGS, Violation, install_axe
@@ -313,7 +313,7 @@ def test_too_long_for_a_link_says_to_download_and_attach(page, real_site, real_s
     text = page.locator("#proposer-apercu").text_content()
     assert '\nreferent: "à identifier"\n' in text and "Camille Essai" not in text
     slug = "une-experience-racontee-tres-longuement"
-    problems = new_sheet.check_text("experiences", slug, text, CONTENT, CONTENT / "experiences" / f"{slug}.md")
+    problems = writer.check_text("experiences", slug, text, CONTENT, CONTENT / "experiences" / f"{slug}.md")
     assert not [p for p in problems if p.severity == "erreur"], problems
     address, mail = decode_mailto(page.get_attribute("#proposer-courriel", "href"))
     assert address == real_site.banque["comite_courriel"]
@@ -424,7 +424,7 @@ def test_javascript_slug_and_yaml_match_python(page, real_server):
     page.goto(real_server.url(FORM))
     run = "async ([url, name, args]) => { const f = (await import(url))[name]; return args.map(a => f(a)); }"
     slugs = page.evaluate(run, [real_server.url("assets/javascripts/texte.js"), "sheetSlug", TITLES])
-    assert slugs == [new_sheet.slugify(t) for t in TITLES]
+    assert slugs == [sheet_slug(t) for t in TITLES]
     quoted = page.evaluate(run, [real_server.url("assets/javascripts/proposer/fiche.js"), "yamlString", YAML_VALUES])
     text = "\n".join(f"v{i}: {q}" for i, q in enumerate(quoted))
     doc, issues = yaml_strict.parse(text)

@@ -5,7 +5,7 @@ Content-Security-Policy applies to the import).
 - `fold` and `slugify` are banque.sheets.text's: a territory typed in the form
   is matched with the validator's folding, and a page address is a slug.
 - `sheetSlug` is a new sheet's slug from its title, the one the committee's
-  commands make (banque.committee.new_sheet.slugify): elided articles dropped,
+  commands make (banque.sheets.text.sheet_slug): elided articles dropped,
   ligatures spelt out, at most 80 characters.
 - `queryWords` has no Python twin: it is what the search page and the explorer
   give Pagefind, so it is checked on what it must do.
@@ -18,7 +18,6 @@ import unicodedata
 
 import pytest
 
-from banque.committee import new_sheet
 from banque.sheets import text
 
 MODULE = "assets/javascripts/texte.js"
@@ -64,7 +63,7 @@ def _mismatches(got: dict[str, list[str]], references: dict[str, object], cases:
 @pytest.mark.browser
 def test_fold_slugify_and_sheet_slug_match_python(page, real_server):
     page.goto(real_server.url(""))
-    references = {"fold": text.fold, "slugify": text.slugify, "sheetSlug": new_sheet.slugify}
+    references = {"fold": text.fold, "slugify": text.slugify, "sheetSlug": text.sheet_slug}
     got = page.evaluate(RUN, [real_server.url(MODULE), list(references), CASES])
     mismatches = _mismatches(got, references, CASES)
     assert not mismatches, "\n".join(mismatches)

@@ -1,96 +1,30 @@
 """`banque nouvelle-fiche`: an empty sheet that explains itself.
 
 Comments are generated from the pydantic Field descriptions, so the template
-never drifts from the schema. Values go through PyYAML's safe dumper: a title
-typed by an editor can never become YAML structure.
+never drifts from the schema. Values go through the sheet writer's safe dumper
+(sheets/writer.py): a title typed by an editor can never become YAML structure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tempfile
 import textwrap
-import unicodedata
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, get_origin
 
-import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from banque.sheets.check import display_path, validate
-from banque.sheets.load import SCHEMA_FILES, load
+from banque.sheets.check import display_path
 from banque.sheets.models import KINDS, TO_IDENTIFY, submodel
-from banque.sheets.problem import ERROR, Problem
+from banque.sheets.policy import policy
+from banque.sheets.problem import ERROR
+from banque.sheets.text import sheet_slug
 from banque.sheets.vocabulary import sections, vocabulary
+from banque.sheets.writer import check_text, compose, scalar, used_slugs, write_new
 
 TODO = "À compléter"
 WIDTH = 100
-MAX_SLUG = 80
-
-# "l'insertion" gives "insertion": the elided article adds nothing to an
-# identifier, and "l-insertion" reads badly. Only at a word start, so
-# "aujourd'hui" or "presqu'île" keep their letters.
-_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]", re.IGNORECASE)
-# Ligatures NFKD leaves alone.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def slugify(text: str, max_length: int = MAX_SLUG) -> str:
-    """Lowercase ASCII words joined by hyphens, cut at a word boundary."""
-    text = _ELISION.sub("", text).translate(_LIGATURES)
-    text = re.sub(r"(?<=\w)['’ʼ](?=\w)", "", text)  # "aujourd'hui" is one word
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
-    if len(slug) > max_length:
-        cut = slug[: max_length + 1]
-        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
-    return slug.strip("-")
-
-
-def used_slugs(content: Path, kind: str) -> set[str]:
-    """Slugs taken in one kind: file names and `slug:` values (they may differ in a broken sheet)."""
-    found: set[str] = set()
-    for path in sorted((content / kind).glob("*.md")):
-        found.add(path.stem)
-        raw, _ = load(path)
-        if raw is not None and isinstance(raw.data.get("slug"), str):
-            found.add(raw.data["slug"])
-    return found
-
-
-def check_text(kind: str, slug: str, text: str, content: Path | None, shown: Path) -> list[Problem]:
-    """Validate a sheet before it exists, in the context of the bank.
-
-    The text is written to a scratch folder named like the real one (the
-    loader infers the kind from it); problems are reported under `shown`.
-    """
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / kind / f"{slug}.md"
-        path.parent.mkdir()
-        path.write_text(text, encoding="utf-8")
-        _, problems = validate([path], content if content and content.exists() else None)
-    return [replace(p, path=display_path(shown)) for p in problems]
-
-
-# -- YAML emission -----------------------------------------------------------
-
-
-def scalar(value: Any) -> str:
-    """One value as YAML text, quoted whenever a reader could misread it."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and _DATE.match(value):
-        return value  # the strict reader keeps dates as text; the house style leaves them bare
-    if isinstance(value, list):
-        return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=float("inf")).strip()
-    text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"))
-    return text.removesuffix("\n").removesuffix("\n...").strip()
-
 
 def _is_list(field: FieldInfo) -> bool:
     return get_origin(field.annotation) is list
@@ -166,18 +100,20 @@ def _first(name: str) -> str:
 
 def draft_values(kind: str, slug: str, title: str, today: dt.date) -> dict:
     """Placeholders that validate as a draft; the comments list the real choices."""
+    rules = policy()
     source = [{"titre": f"{TODO} — titre du document d'où viennent les faits"}]
-    national = [{"niveau": "national", "codes": []}]
+    national = [{"niveau": rules.level.national, "codes": []}]
     if kind == "outils":
         return {
             "slug": slug, "titre": title, "type": _first("types_outils"), "organisation": TODO,
             "territoires": national, "publics": [_first("types_acteurs")], "themes": [_first("themes")],
-            "sources": source, "statut": "brouillon",
+            "sources": source, "statut": rules.status.draft,
         }
     return {
         "slug": slug,
         "titre": title,
-        "resume": f"{TODO} — deux ou trois phrases qui présentent l'expérience et se lisent seules (120 à 450 caractères).",
+        "resume": f"{TODO} — deux ou trois phrases qui présentent l'expérience et se lisent seules "
+                  f"({rules.summary_min} à {rules.summary_max} caractères).",
         "nature": _first("natures"),
         "modeles": [{"modele": _first("modeles"), "justification": f"{TODO} — pourquoi ce modèle s'applique."}],
         "territoires": national,
@@ -186,7 +122,7 @@ def draft_values(kind: str, slug: str, title: str, today: dt.date) -> dict:
         "periode": {"debut": today.year},
         "sources": source,
         "referent": TO_IDENTIFY,
-        "statut": "brouillon",
+        "statut": rules.status.draft,
     }
 
 
@@ -196,12 +132,9 @@ def render(kind: str, slug: str, title: str, today: dt.date, tools: list[str] | 
     if kind == "experiences":
         listed = ", ".join(tools) if tools else "aucun pour l'instant"
         extra["outils"] = [f"Outils du répertoire : {listed}."]
-    head = ["---", f"# yaml-language-server: $schema=../../schema/{SCHEMA_FILES[kind]}"]
-    head += render_fields(KINDS[kind], values, extra=extra)
-    body = []
-    for heading, help_text in sections()[kind]:
-        body += ["", f"## {heading}", "", f"{TODO} : {help_text[0].lower()}{help_text[1:]}"]
-    return "\n".join(head + ["---"] + body) + "\n"
+    front = "".join(line + "\n" for line in render_fields(KINDS[kind], values, extra=extra))
+    body = [(heading, f"{TODO} : {help_text[0].lower()}{help_text[1:]}") for heading, help_text in sections()[kind]]
+    return compose(kind, front, body)
 
 
 class Refused(Exception):
@@ -211,7 +144,7 @@ class Refused(Exception):
 def create(title: str, kind: str, content: Path, today: dt.date) -> Path:
     """Write the new sheet and return its path, or raise Refused (nothing written)."""
     title = " ".join(title.split())
-    slug = slugify(title)
+    slug = sheet_slug(title)
     if len(slug) < 3:
         raise Refused(f"le titre « {title} » ne donne pas d'identifiant utilisable (3 caractères au moins, "
                       "lettres ou chiffres) : allongez-le.")
@@ -227,7 +160,5 @@ def create(title: str, kind: str, content: Path, today: dt.date) -> Path:
     if errors:
         detail = "\n".join(f"  {p.field} : {p.message}" for p in errors)
         raise Refused(f"la fiche ne serait pas valide :\n{detail}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(text)
+    write_new(path, text)
     return path

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from banque.sheets import body
 from banque.sheets import report as reporter
 from banque.sheets.check import display_path, validate
 from banque.sheets.load import RawSheet, load
@@ -31,8 +32,6 @@ PROSE_FIELDS = ("titre", "resume", "modeles", "indicateurs")
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ]{2,6})(?![\w-])")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_HEADING = re.compile(r"^##\s+(.*?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass
@@ -104,21 +103,6 @@ def _lines_of(raw: RawSheet, fields: tuple[str, ...]) -> list[tuple[int, str]]:
     return chosen
 
 
-def sections_with_lines(raw: RawSheet) -> list[tuple[str, int, str]]:
-    """(title, heading line, text) of each `##` section of the body."""
-    found: list[tuple[str, int, list[str]]] = []
-    in_fence = False
-    for offset, line in enumerate(raw.body.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        heading = None if in_fence else _HEADING.match(line)
-        if heading:
-            found.append((heading.group(1), raw.body_line + offset, []))
-        elif found:
-            found[-1][2].append(line)
-    return [(title, line, "\n".join(text).strip()) for title, line, text in found]
-
-
 # -- the checks ------------------------------------------------------------------
 
 
@@ -139,7 +123,7 @@ def check_summary(raw: RawSheet) -> list[Problem]:
 def check_sections(raw: RawSheet) -> list[Problem]:
     problems = []
     least = policy().section_min
-    for title, line, text in sections_with_lines(raw):
+    for title, line, text in body.sections(raw.body, raw.body_line):
         size = len(" ".join(text.split()))
         if 0 < size < least:  # an empty section is already a blocking error
             problems.append(_warn(raw, "section-courte", line, f"corps.{title}", titre=title, taille=size, minimum=least))

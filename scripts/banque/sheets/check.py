@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from banque.sheets import body
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.load import RawSheet, parse, read
 from banque.sheets.messages import translate
@@ -26,8 +27,6 @@ from banque.sheets.problem import Problem, problem, reading_order, suggestion
 from banque.sheets.territory import Place, territories
 from banque.sheets.vocabulary import sections as required_sections
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _IMAGE_NO_ALT = re.compile(r"!\[\s*\]\s*[(\[]")  # ![](…) and ![][ref]
 # Raw HTML images too: the sanitiser keeps <img>, so its alt text is checked here.
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
@@ -81,25 +80,15 @@ def check_model(raw: RawSheet) -> tuple[object | None, list[Problem]]:
 
 def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
     expected = [title for title, _ in required_sections()[raw.kind]]
-    found: list[tuple[str, int, list[str]]] = []
     problems: list[Problem] = []
-    preamble: list[str] = []
-    in_fence = False
-    for offset, line in enumerate(raw.body.split("\n")):
-        lineno = raw.body_line + offset
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        heading = None if in_fence else _HEADING.match(line)
-        if heading and len(heading.group(1)) == 1:
-            problems.append(problem("titre-niveau-1", raw.display, lineno, "corps"))
-            continue
-        if heading and len(heading.group(1)) == 2:
-            found.append((heading.group(2), lineno, []))
-            continue
-        if not in_fence and _image_without_alt(line):
-            problems.append(problem("image-sans-alternative", raw.display, lineno, "corps"))
-        (found[-1][2] if found else preamble).append(line)
-    if any(line.strip() for line in preamble):
+    lines = list(body.lines(raw.body, raw.body_line))
+    for line in lines:
+        if line.level == 1:
+            problems.append(problem("titre-niveau-1", raw.display, line.number, "corps"))
+        elif line.level != body.SECTION_LEVEL and not line.code and _image_without_alt(line.text):
+            problems.append(problem("image-sans-alternative", raw.display, line.number, "corps"))
+    preamble, found = body.split(lines)
+    if preamble.strip():
         problems.append(problem("texte-avant-section", raw.display, raw.body_line, "corps", section=expected[0]))
     titles = [title for title, _, _ in found]
     for title, lineno, _ in found:
@@ -111,13 +100,13 @@ def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
     for title in expected:
         if title not in titles:
             problems.append(problem("section-manquante", raw.display, last_line, f"corps.{title}", section=title))
-    for title, lineno, lines in found:
-        if title in expected and not any(line.strip() for line in lines):
+    for title, lineno, text in found:
+        if title in expected and not text.strip():
             problems.append(problem("section-vide", raw.display, lineno, f"corps.{title}"))
     present = [t for t in titles if t in expected]
     if present != sorted(present, key=expected.index):
         problems.append(problem("sections-desordre", raw.display, found[0][1], "corps", sections=", ".join(expected)))
-    body_sections = [(title, "\n".join(lines).strip("\n")) for title, _, lines in found if title in expected]
+    body_sections = [(title, text) for title, _, text in found if title in expected]
     return body_sections, problems
 
 

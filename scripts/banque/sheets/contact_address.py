@@ -13,7 +13,8 @@ public repository must never hold, and are refused:
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from banque.sheets.text import fold, unaccent
 
 # Personal mailbox providers, by exact domain.
 WEBMAIL_DOMAINS = {
@@ -27,11 +28,6 @@ WEBMAIL_DOMAINS = {
 WEBMAIL_NAMES = {"yahoo", "hotmail", "outlook", "live", "gmx", "yandex"}
 # Particles of a name, too common to mean anything alone in an address.
 PARTICLES = {"de", "du", "des", "la", "le", "les", "van", "von", "der", "den", "del", "della", "el", "al", "ben"}
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def webmail_domain(address: str) -> str | None:
@@ -49,10 +45,10 @@ def webmail_domain(address: str) -> str | None:
 def names_in_address(address: str, name: str) -> bool:
     """True if the local part of `address` is built from the words of `name`:
     a first name, a surname, "prenom.nom", "pnom", "nom.p"…"""
-    words = [w for w in re.split(r"[^a-z0-9]+", fold(name)) if len(w) >= 2 and w not in PARTICLES]
+    words = [w for w in fold(name).split() if len(w) >= 2 and w not in PARTICLES]
     if not words:
         return False
-    local = fold(address.rsplit("@", 1)[0])
+    local = unaccent(address.rsplit("@", 1)[0])
     parts = [p for p in re.split(r"[._+-]+", local) if p]
     joined = "".join(parts)
     for word in words:

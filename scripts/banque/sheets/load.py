@@ -38,7 +38,7 @@ class RawSheet:
         Read again from the front matter the first time a line is asked for:
         only sheets with a problem need it, and keeping a map of every value's
         line for every sheet would cost more memory than the sheets themselves."""
-        split = _split(self.source_text, self.display)
+        split = split_front_matter(self.source_text, self.display)
         if isinstance(split, Problem):
             return {}
         doc, _ = yaml_strict.parse(split[0], first=2)
@@ -71,7 +71,9 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def _split(text: str, display: str) -> tuple[str, str, int] | Problem:
+def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Problem:
+    """(front matter, body, file line where the body starts) of a sheet's text,
+    or the Problem of a missing or unclosed « --- » (reported under `display`)."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         return problem("en-tete-absent", display, 1, "fichier")
@@ -108,7 +110,7 @@ def parse(path: Path, display: str, data: bytes) -> tuple[RawSheet | None, list[
     text, problems = _decode(data, display)
     if text is None:
         return None, problems
-    split = _split(text, display)
+    split = split_front_matter(text, display)
     if isinstance(split, Problem):
         return None, [split]
     front, body, body_line = split

@@ -31,7 +31,7 @@ export function slugify(text) {
 }
 
 // A new sheet's slug from its title, as `banque nouvelle-fiche` and
-// `banque importer` make it (banque.committee.new_sheet.slugify): elided
+// `banque importer` make it (banque.sheets.text.sheet_slug): elided
 // articles dropped, ligatures spelt out, cut at a word within 80 characters.
 // « L'atelier vélo d'Échirolles » → atelier-velo-echirolles.
 var WORD = "[\\p{L}\\p{N}_]";

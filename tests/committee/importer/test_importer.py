@@ -1,4 +1,5 @@
-"""`banque importer`: issue-form bodies and e-mailed sheets become sheets « en relecture », or nothing.
+"""`banque importer` end to end: issue-form bodies and e-mailed sheets become sheets
+« en relecture », or nothing (the steps have their own tests beside this one).
 
 Each tests/committee/editorial/issues/<cas>.md is imported into a copy of the small test
 bank; exit code, messages and the written sheet are compared with <cas>.attendu
@@ -14,14 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from banque.committee import importer
 from banque.sheets.load import load
-from banque.sheets.vocabulary import sections, vocabulary
+from banque.sheets.vocabulary import sections
 from tests.conftest import EDITORIAL, ROOT, banque, check_golden
 
 ISSUES = EDITORIAL / "issues"
 CASES = sorted(ISSUES.glob("*.md"))
-TEMPLATE = ROOT / ".github" / "ISSUE_TEMPLATE" / "proposer-une-experience.yml"
 WORKFLOW = ROOT / ".github" / "workflows" / "importer-proposition.yml"
 # Extra arguments per case: an e-mailed sheet has no correspondent field to fill in.
 ARGS = {"fiche-par-courriel": ["--correspondant", "Jeanne Correspondante"]}
@@ -130,84 +129,6 @@ def test_correspondent_option_overrides_the_form(project: Path):
     assert result.returncode == 0
     raw, _ = load(project / "content" / "experiences" / "un-reseau-national-de-parrainage-pour-emploi.md")
     assert raw.data["correspondant"] == "Comité de rédaction"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Saint-Denis (93066)", ("commune", "93066")),
-        ("Paris 19e (75119)", ("arrondissement_municipal", "75119")),
-        ("département 93", ("departement", "93")),
-        ("Région : 93", ("region", "93")),
-        ("2A", ("departement", "2A")),
-        ("Île-de-France", ("region", "11")),
-        ("Alsace", ("region", "Alsace")),
-        ("Eurométropole de Strasbourg (246700488)", ("epci", "246700488")),
-        ("France entière", ("national", None)),
-        ("Belgique (BE)", ("international", "BE")),
-    ],
-)
-def test_territory_text_resolves_to_codes(text: str, expected: tuple):
-    assert importer.resolve_territory(text) == expected
-
-
-@pytest.mark.parametrize(("text", "message"), [
-    ("93", "plusieurs territoires possibles"),
-    ("Saint-Denis", "ajoutez le code entre parenthèses"),
-    ("Grenoble (38186)", "désigne Gresse-en-Vercors"),
-    ("Atlantide", "territoire inconnu"),
-])
-def test_territory_errors_are_explained(text: str, message: str):
-    found = importer.resolve_territory(text)
-    assert isinstance(found, str) and message in found
-
-
-@pytest.mark.parametrize(("name", "text", "expected"), [
-    ("natures", "Partenariat multi-acteurs", "partenariat_multilateral"),
-    ("natures", "partenariat_multilateral", "partenariat_multilateral"),
-    ("types_acteurs", "État", "etat"),
-    ("types_acteurs", "Collectivités territoriales", "collectivite"),
-    ("themes", "economie sociale et solidaire", "economie-sociale-solidaire"),
-    ("roles", "Mécène", None),
-])
-def test_vocabulary_labels_and_ids_are_accepted(name: str, text: str, expected: str | None):
-    assert importer.lookup(name, text) == expected
-
-
-# -- the issue form and the workflow ---------------------------------------------------------
-
-
-def _template_fields() -> list[dict]:
-    form = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
-    return [item for item in form["body"] if item["type"] != "markdown"]
-
-
-def test_issue_form_labels_match_the_importer_exactly():
-    form = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
-    assert form["labels"] == ["proposition"]
-    fields = _template_fields()
-    template_labels = [f["attributes"]["label"] for f in fields]
-    assert len(set(template_labels)) == len(template_labels) and len({f["id"] for f in fields}) == len(fields)
-    unknown = [label for label in template_labels if label not in importer.labels()]
-    assert unknown == [], f"libellés inconnus de l'importateur : {unknown}"
-    missing = [label for label in importer.labels() if label not in template_labels]
-    assert missing == [], f"libellés absents du formulaire : {missing}"
-
-
-def test_issue_form_choices_map_to_vocabulary_ids():
-    by_key = {importer.labels()[f["attributes"]["label"]]: f for f in _template_fields()}
-    for key, vocab in (("nature", "natures"), ("themes", "themes")):
-        options = by_key[key]["attributes"]["options"]
-        assert [importer.lookup(vocab, o) for o in options] == list(vocabulary(vocab).ids)
-        assert not any("," in o for o in options)  # GitHub joins multiple answers with ", "
-    assert by_key["themes"]["attributes"]["multiple"] is True
-    [option] = by_key["consentement"]["attributes"]["options"]
-    assert option["label"] == importer.CONSENT_OPTION
-    for title, help_text in sections()["experiences"]:
-        assert by_key[f"section:{title}"]["attributes"]["description"] == help_text
-        assert by_key[f"section:{title}"]["type"] == "textarea"
-    single = {key for key, f in by_key.items() if f["type"] == "input"}
-    assert single == importer.SINGLE_LINE
 
 
 def test_workflow_imports_safely_and_opens_a_draft():

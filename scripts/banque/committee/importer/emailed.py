@@ -1,0 +1,51 @@
+"""A filled sheet sent by e-mail: cleaned like a form's answers, its structure left to the schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from banque.committee.importer.answers import lookup
+from banque.committee.importer.clean import clean_markdown, clean_short
+from banque.committee.importer.draft import Draft, Rejected
+from banque.sheets import yaml_strict
+from banque.sheets.load import split_front_matter
+from banque.sheets.policy import policy
+
+EDITORIAL_ONLY = ("relecture", "date_publication", "mise_en_avant")
+
+_VOCAB_FIELDS = {("nature",): "natures", ("themes", "*"): "themes", ("modeles", "*", "modele"): "modeles",
+                 ("acteurs", "*", "type"): "types_acteurs", ("acteurs", "*", "role"): "roles",
+                 ("territoires", "*", "niveau"): "niveaux_territoire", ("referent", "contact"): "modes_contact"}
+
+
+def _sanitise(value: Any, path: tuple) -> Any:
+    """Every string cleaned, labels mapped to ids; structure kept for the schema to judge."""
+    if isinstance(value, dict):
+        return {str(k): _sanitise(v, path + (str(k),)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sanitise(v, path + ("*",)) for v in value]
+    if not isinstance(value, str):
+        return value
+    text = clean_short(value)
+    vocab = _VOCAB_FIELDS.get(path)
+    return (lookup(vocab, text) or text) if vocab else text
+
+
+def from_sheet(text: str, draft: Draft) -> None:
+    split = split_front_matter(text, "proposition")
+    if not isinstance(split, tuple):
+        raise Rejected([f"fiche : {split.message}"])
+    front, body, _ = split
+    doc, issues = yaml_strict.parse(front, first=2)
+    if doc is None or issues or not isinstance(doc.data, dict):
+        raise Rejected([f"ligne {i.line} : {i.message}" for i in issues] or ["l'en-tête n'est pas une liste de champs"])
+    data = _sanitise(doc.data, ())
+    for name in EDITORIAL_ONLY:
+        if data.pop(name, None) is not None:
+            draft.notes.append(f"champ « {name} » retiré : c'est au comité de le remplir")
+    in_review = policy().status.in_review
+    if data.get("statut") not in (None, in_review):
+        draft.notes.append(f"statut « {data['statut']} » remplacé par « {in_review} »")
+    draft.data = data
+    draft.labels = {}  # an e-mailed sheet names its fields itself
+    draft.body = [("", clean_markdown(body, demote=False))]

@@ -1,0 +1,81 @@
+"""The form's answers mapped onto the schema: labels become ids, lines become lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from banque.committee.importer import answers
+from banque.committee.importer.draft import Draft, Rejected
+from banque.sheets.models import TO_IDENTIFY
+from banque.sheets.policy import policy
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("natures", "Partenariat multi-acteurs", "partenariat_multilateral"),
+    ("natures", "partenariat_multilateral", "partenariat_multilateral"),
+    ("types_acteurs", "État", "etat"),
+    ("types_acteurs", "Collectivités territoriales", "collectivite"),
+    ("themes", "economie sociale et solidaire", "economie-sociale-solidaire"),
+    ("roles", "Mécène", None),
+])
+def test_vocabulary_labels_and_ids_are_accepted(name: str, text: str, expected: str | None):
+    assert answers.lookup(name, text) == expected
+
+
+def _form(**blocks: str) -> str:
+    labels = {"titre": "Titre de l'expérience", "acteurs": "Acteurs", "indicateurs": "Indicateurs d'impact",
+              "sources": "Sources", "debut": "Année de début", "fin": "Année de fin", "themes": "Thèmes",
+              "nom": "Référent : prénom et nom", "fonction": "Référent : fonction",
+              "consentement": "Consentement du référent", "date": "Consentement : date (AAAA-MM-JJ)"}
+    return "\n".join(f"### {labels[key]}\n\n{value}\n" for key, value in blocks.items())
+
+
+def _draft(**blocks: str) -> Draft:
+    draft = Draft()
+    answers.from_form(_form(**blocks), draft)
+    return draft
+
+
+def test_rows_become_actors_indicators_and_sources():
+    draft = _draft(acteurs="- Mairie ; Collectivité territoriale ; Financeur\n2. Asso ; association ; porteur",
+                   indicateurs="Bénéficiaires ; 120 ; 2023",
+                   sources="Rapport ; 2024-01-31 ; https://exemple.fr/r ; Ville ; p. 3")
+    assert draft.errors == []
+    assert draft.data["acteurs"] == [{"nom": "Mairie", "type": "collectivite", "role": "financeur"},
+                                     {"nom": "Asso", "type": "association", "role": "porteur"}]
+    assert draft.data["indicateurs"] == [{"libelle": "Bénéficiaires", "valeur": "120", "annee": 2023}]
+    assert draft.data["sources"] == [{"titre": "Rapport", "date": "2024-01-31", "url": "https://exemple.fr/r",
+                                      "auteur": "Ville", "passage": "p. 3"}]
+
+
+def test_wrong_rows_and_years_are_explained_per_field():
+    draft = _draft(acteurs="Mairie ; collectivité", indicateurs="Bénéficiaires ; 120 ; l'an dernier",
+                   debut="2012", fin="bientôt", themes="Emploi et insertion, Cuisine")
+    assert "acteurs" not in draft.data and "indicateurs" not in draft.data and "periode" not in draft.data
+    assert draft.errors == [
+        "Thèmes : « Cuisine » inconnu (valeurs : " + answers._choices("themes") + ")",
+        "Acteurs : « Mairie ; collectivité » : écrivez « nom ; type ; rôle »",
+        "Année de fin : « bientôt » n'est pas une année (AAAA)",
+        "Indicateurs d'impact : « Bénéficiaires ; 120 ; l'an dernier » : écrivez « libellé ; valeur ; année »",
+    ]
+
+
+def test_a_named_referent_is_reached_through_the_committee():
+    draft = _draft(nom="Camille Exemple", fonction="Directrice",
+                   consentement="- [x] Le référent accepte d'être cité", date="2025-02-15")
+    assert draft.data["referent"] == {"nom": "Camille Exemple", "fonction": "Directrice",
+                                      "contact": policy().contact.via_committee,
+                                      "consentement": {"date": "2025-02-15"}}
+
+
+def test_consent_needs_a_name_and_a_ticked_box():
+    assert _draft(consentement="- [x] oui").errors == [
+        "Consentement du référent : consentement indiqué sans nom de référent"]
+    assert _draft(titre="T").data["referent"] == TO_IDENTIFY
+    assert _draft(nom="Camille Exemple", date="2025-02-15").errors == [
+        "Consentement du référent : date ou moyen indiqués mais case non cochée"]
+
+
+def test_text_with_no_label_of_the_form_is_rejected():
+    with pytest.raises(Rejected, match="aucune rubrique du formulaire reconnue"):
+        answers.from_form("Bonjour, voici mon expérience.", Draft())

@@ -1,0 +1,30 @@
+"""Is a referent's public address a functional one? Names are read with the shared folding."""
+
+from __future__ import annotations
+
+import pytest
+
+from banque.sheets.contact_address import names_in_address, webmail_domain
+
+
+@pytest.mark.parametrize(
+    ("address", "name", "personal"),
+    [
+        ("camille.exemple@asso.fr", "Camille Exemple", True),
+        ("cexemple@asso.fr", "Camille Exemple", True),
+        ("exemple.c@asso.fr", "Camille Exemple", True),
+        ("Élodie@asso.fr", "Elodie Dupré", True),  # accents and case do not hide a name
+        ("contact@asso.fr", "Camille Exemple", False),
+        ("de.la@asso.fr", "Jean de la Tour", False),  # particles alone mean nothing
+        ("jean!tour@asso.fr", "Jean Tour", False),  # only . _ + - separate the words of an address
+    ],
+)
+def test_contact_address_reads_names_with_the_shared_folding(address: str, name: str, personal: bool):
+    assert names_in_address(address, name) is personal
+
+
+@pytest.mark.parametrize(("address", "domain"), [("a@gmail.com", "gmail.com"), ("a@Yahoo.fr", "yahoo.fr"),
+                                                 ("a@hotmail.co.uk", "hotmail.co.uk"), ("a@asso.fr", None),
+                                                 ("a@live-asso.fr", None)])
+def test_personal_mailbox_providers(address: str, domain: str | None):
+    assert webmail_domain(address) == domain
