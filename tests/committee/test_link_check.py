@@ -57,13 +57,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if body:
             self.wfile.write(payload)
 
-    def do_HEAD(self):  # noqa: N802 - http.server's naming
+    def do_HEAD(self):  # http.server's naming
         self._answer(body=False)
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         self._answer(body=True)
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):  # the base class's signature: quiet
         pass
 
 
@@ -121,7 +121,7 @@ def _bank(folder: Path, base: str) -> Path:
 def test_addresses_are_found_in_sources_urls_and_bodies(tmp_path):
     base = "http://127.0.0.1:9"
     bank, _ = validate([_bank(tmp_path, base)], tmp_path / "content")
-    found = {(l.sheet.rsplit("/", 1)[-1], l.field, l.url) for l in link_check.bank_links(bank)}
+    found = {(link.sheet.rsplit("/", 1)[-1], link.field, link.url) for link in link_check.bank_links(bank)}
     assert found == {
         ("fiche-sources.md", "sources[0].url", f"{base}/page"),
         ("fiche-sources.md", "sources[1].url", f"{base}/disparue"),

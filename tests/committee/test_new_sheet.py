@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 import re
@@ -10,10 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from banque.cli import committee as cli_committee
 from banque.committee import new_sheet
 from banque.sheets.load import load
 from banque.sheets.models import KINDS
 from banque.sheets.policy import policy
+from banque.sheets.problem import ProblemsError
 from tests.conftest import EDITORIAL, ROOT, banque, check_golden
 
 GOLDEN = EDITORIAL / "nouvelle-fiche"
@@ -100,6 +103,33 @@ def test_refuses_a_slug_used_by_a_file_of_another_name(project: Path):
     result = banque("nouvelle-fiche", "Fiche exemplaire", cwd=project)
     assert result.returncode == 1 and "déjà utilisé" in result.stderr
     assert not (folder / "fiche-exemplaire.md").exists()
+
+
+@pytest.mark.parametrize(("title", "code"), [
+    ("a!", "nouvelle-fiche-titre-inutilisable"),
+    ("Fiche exemplaire", "nouvelle-fiche-existe"),
+    ("Mobilité solidaire Bretagne", "nouvelle-fiche-slug-pris"),
+])
+def test_each_refusal_is_one_problem(project: Path, title: str, code: str):
+    folder = project / "content" / "experiences"
+    (folder / "mobilite-solidaire-bretagne.md").rename(folder / "ancien-nom.md")  # its slug stays taken
+    with pytest.raises(ProblemsError) as caught:
+        new_sheet.create(title, "experiences", project / "content", dt.date(2026, 1, 15))
+    assert [p.code for p in caught.value.problems] == [code]
+
+
+def test_a_sheet_that_would_not_validate_lists_its_errors(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture):
+    real = new_sheet.render
+    monkeypatch.setattr(new_sheet, "render", lambda *a: real(*a).replace("statut: brouillon", "statut: perdu"))
+    with pytest.raises(ProblemsError) as caught:
+        new_sheet.create("Une fiche qui casse", "experiences", project / "content", dt.date(2026, 1, 15))
+    why, *found = caught.value.problems
+    assert why.code == "nouvelle-fiche-invalide" and [(p.code, p.field) for p in found] == [("valeur-inconnue", "statut")]
+    assert not (project / "content" / "experiences" / "une-fiche-qui-casse.md").exists()
+    args = argparse.Namespace(contenu=project / "content", outil=False, titre="Une fiche qui casse", aujourdhui=None)
+    assert cli_committee.cmd_nouvelle_fiche(args) == 1
+    assert capsys.readouterr().err == f"Fiche non créée : {why.message}\n  statut : {found[0].message}\n"
 
 
 @pytest.mark.parametrize("title", ["Un <b>titre</b> balisé", "a!", "Abc"])

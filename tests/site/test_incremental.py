@@ -14,7 +14,7 @@ import pytest
 from bench.generate import generate as generate_bank
 
 from banque.sheets.check import ValidationCache, validate
-from banque.sheets.problem import problem
+from banque.sheets.problem import ProblemsError, problem
 from banque.site import incremental, render
 from banque.site.build import Layout, generate, mkdocs_settings
 from banque.site.settings import SiteConfig
@@ -227,5 +227,7 @@ def test_hostile_page_still_fails_the_scan_step(tmp_path):
     from banque.site import build
 
     site = small_site(tmp_path / "site", "<script>window.__pwned=1</script>")
-    with pytest.raises(build.BuildError, match="analyse du HTML"):
+    with pytest.raises(ProblemsError, match="analyse du HTML") as caught:
         build.index_and_check(site, "/")
+    [failed] = caught.value.problems
+    assert failed.code == "construction-echec" and "window.__pwned" in failed.message  # the scan's report

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from banque.committee import dashboard, dashboard_report, importer, new_sheet, review
+from banque.sheets import report
 from banque.sheets.check import display_path
+from banque.sheets.problem import ERROR, Problem, ProblemsError, errors
 
 CONTENT = Path("content")
 
@@ -38,8 +40,10 @@ def cmd_nouvelle_fiche(args: argparse.Namespace) -> int:
     kind = "outils" if args.outil else "experiences"
     try:
         path = new_sheet.create(args.titre, kind, args.contenu, _today(args))
-    except new_sheet.Refused as exc:
-        print(f"Fiche non créée : {exc}", file=sys.stderr)
+    except ProblemsError as exc:
+        why, *details = exc.problems
+        print("\n".join([f"Fiche non créée : {why.message}"] + [f"  {report.spoken(p, place=False)}" for p in details]),
+              file=sys.stderr)
         return 1
     shown = display_path(path)
     print(f"Fiche créée : {shown}")
@@ -75,6 +79,12 @@ def _read_input(source: str) -> bytes:
         return handle.read(importer.MAX_BYTES + 1)
 
 
+def _said(p: Problem) -> str:
+    """`ligne N : rubrique : message (conseil)`, each part only when there is one."""
+    said = " : ".join(part for part in (report.where(p), p.field, p.message) if part)
+    return said + (f" ({p.hint})" if p.hint else "")
+
+
 def cmd_importer(args: argparse.Namespace) -> int:
     if args.source != "-" and not Path(args.source).is_file():
         print(f"Fichier introuvable : {args.source}", file=sys.stderr)
@@ -84,11 +94,13 @@ def cmd_importer(args: argparse.Namespace) -> int:
         return 2
     try:
         done = importer.import_text(_read_input(args.source), args.contenu, args.correspondant)
-    except importer.Rejected as exc:
-        lines = ["La proposition n'a pas été importée : rien n'a été écrit.", f"À corriger ({len(exc.errors)}) :"]
-        lines += [f"  - {e}" for e in exc.errors]
-        if exc.notes:
-            lines += ["Remarques :"] + [f"  - {n}" for n in exc.notes]
+    except ProblemsError as exc:
+        found = errors(exc.problems)
+        notes = [p for p in exc.problems if p.severity != ERROR]
+        lines = ["La proposition n'a pas été importée : rien n'a été écrit.", f"À corriger ({len(found)}) :"]
+        lines += [f"  - {_said(p)}" for p in found]
+        if notes:
+            lines += ["Remarques :"] + [f"  - {_said(n)}" for n in notes]
         print("\n".join(lines), file=sys.stderr)
         return 1
     shown = display_path(done.path)
@@ -97,7 +109,7 @@ def cmd_importer(args: argparse.Namespace) -> int:
     if done.notes:
         print("Remarques :")
         for note in done.notes:
-            print(f"  - {note}")
+            print(f"  - {_said(note)}")
     print(f"Prochaine étape : banque relire {shown}")
     return 0
 

@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 from banque.sheets.check import display_path
 from banque.sheets.models import KINDS, TO_IDENTIFY, submodel
 from banque.sheets.policy import policy
-from banque.sheets.problem import ERROR
+from banque.sheets.problem import ProblemsError, errors, problem
 from banque.sheets.text import sheet_slug
 from banque.sheets.vocabulary import sections, vocabulary
 from banque.sheets.writer import check_text, compose, scalar, used_slugs, write_new
@@ -137,28 +137,22 @@ def render(kind: str, slug: str, title: str, today: dt.date, tools: list[str] | 
     return compose(kind, front, body)
 
 
-class Refused(Exception):
-    """The sheet cannot be created; the message is for the editor, in French."""
-
-
 def create(title: str, kind: str, content: Path, today: dt.date) -> Path:
-    """Write the new sheet and return its path, or raise Refused (nothing written)."""
+    """Write the new sheet and return its path, or raise ProblemsError (nothing written):
+    its first problem says why, the others are the validation errors it stands for."""
     title = " ".join(title.split())
     slug = sheet_slug(title)
     if len(slug) < 3:
-        raise Refused(f"le titre « {title} » ne donne pas d'identifiant utilisable (3 caractères au moins, "
-                      "lettres ou chiffres) : allongez-le.")
+        raise ProblemsError([problem("nouvelle-fiche-titre-inutilisable", titre=title)])
     path = content / kind / f"{slug}.md"
     if path.exists():
-        raise Refused(f"{display_path(path)} existe déjà : rien n'a été écrit. "
-                      "Choisissez un autre titre ou modifiez la fiche existante.")
+        raise ProblemsError([problem("nouvelle-fiche-existe", fichier=display_path(path))])
     if slug in used_slugs(content, kind):
-        raise Refused(f"l'identifiant « {slug} » est déjà utilisé par une autre fiche : choisissez un autre titre.")
+        raise ProblemsError([problem("nouvelle-fiche-slug-pris", slug=slug)])
     tools = sorted(used_slugs(content, "outils")) if kind == "experiences" else None
     text = render(kind, slug, title, today, tools)
-    errors = [p for p in check_text(kind, slug, text, content, path) if p.severity == ERROR]
-    if errors:
-        detail = "\n".join(f"  {p.field} : {p.message}" for p in errors)
-        raise Refused(f"la fiche ne serait pas valide :\n{detail}")
+    found = errors(check_text(kind, slug, text, content, path))
+    if found:
+        raise ProblemsError([problem("nouvelle-fiche-invalide"), *found])
     write_new(path, text)
     return path

@@ -23,7 +23,8 @@ ANY = "*"
 
 
 @dataclass
-class _Error:
+class _PydanticIssue:
+    """One of pydantic's validation errors, with where it is shown: a value, not an exception."""
     err: Mapping[str, Any]  # one of ValidationError.errors()
     field: str  # dotted, as shown
     model: type[BaseModel]
@@ -53,7 +54,7 @@ class _Error:
         return suggestion(difflib.get_close_matches(value, choices, n=1, cutoff=0.6))
 
 
-def _value(e: _Error) -> str:
+def _value(e: _PydanticIssue) -> str:
     value = e.err.get("input")
     if isinstance(value, list):
         return fragment("valeur-liste")
@@ -62,7 +63,7 @@ def _value(e: _Error) -> str:
     return fragment("valeur-citee", valeur=value)
 
 
-def _detail(e: _Error) -> str:
+def _detail(e: _PydanticIssue) -> str:
     message = e.err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
@@ -70,14 +71,14 @@ def _detail(e: _Error) -> str:
     return message
 
 
-def _suggestion(e: _Error) -> str:
+def _suggestion(e: _PydanticIssue) -> str:
     if e.err["type"] == "extra_forbidden":
         return e.closest(str(e.loc[-1]), e.allowed)
     return e.closest(str(e.err.get("input")), e.options)
 
 
 # Every parameter a pydantic message may name, computed only when it does.
-PARAMETERS: dict[str, Callable[[_Error], Any]] = {
+PARAMETERS: dict[str, Callable[[_PydanticIssue], Any]] = {
     "valeur": _value,
     "nom": lambda e: e.field.rsplit(".", 1)[-1],
     "detail": _detail,
@@ -119,7 +120,7 @@ def code_of(kind: str, name: str) -> str:
 
 def translate(err: Mapping[str, Any], field: str, model: type[BaseModel], loc: tuple) -> tuple[str, dict[str, Any]]:
     """The problem code for one pydantic error, and the parameters of its message."""
-    e = _Error(err, field, model, loc)
+    e = _PydanticIssue(err, field, model, loc)
     code = code_of(err["type"], e.name)
     if code == "champ-inconnu" and not e.allowed:
         code = "champ-inconnu-a-retirer"  # no list of fields to offer

@@ -27,20 +27,13 @@ from urllib.parse import urlsplit
 from banque.paths import PROJECT
 from banque.sheets import report
 from banque.sheets.check import collect, validate
+from banque.sheets.problem import ProblemsError, has_errors, problem
 from banque.sheets.yaml_strict import load_data_file
 from banque.site import explorer, html_scan, incremental, render
-from banque.site.build_date import SHALLOW_CLONE, build_date, shallow_clone, source_date_epoch
+from banque.site.build_date import build_date, shallow_clone, source_date_epoch
 from banque.site.mkdocs_warnings import Collect
 from banque.site.render import ExtraPages
 from banque.site.settings import SiteConfig
-
-
-class BuildError(Exception):
-    """A build step failed; the message is French and names the step."""
-
-    def __init__(self, step: str, detail: str):
-        super().__init__(f"Échec à l'étape « {step} » : {detail}")
-        self.step = step
 
 
 @dataclass
@@ -63,6 +56,11 @@ class Layout:
         return cls(root, content or root / "content", build or root / "build")
 
 
+def step_failed(step: str, detail: str) -> ProblemsError:
+    """A build step failed: one problem, its French message names the step."""
+    return ProblemsError([problem("construction-echec", etape=step, detail=detail)])
+
+
 def mkdocs_settings(root: Path) -> dict:
     return load_data_file((root / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml")
 
@@ -77,7 +75,7 @@ def generate(layout: Layout, preview: bool = False, log=print, session: incremen
     in the preview: the caller chooses)."""
     cache = session.validation if session is not None else None
     bank, problems = validate([layout.content], layout.content, cache=cache)
-    if any(p.severity == "erreur" for p in problems):
+    if has_errors(problems):
         log(report.as_text(problems, len(collect([layout.content]))))
         return False
     cfg = SiteConfig.from_mkdocs(mkdocs_settings(layout.root), apercu=preview)
@@ -161,7 +159,7 @@ def mkdocs_build(layout: Layout, site_dir: Path, preview: bool, epoch: str) -> N
             build(config)
     except (Abort, MkDocsException, SystemExit) as exc:
         detail = "\n".join(["", *(f"  - {w}" for w in warnings)]) if warnings else str(exc)
-        raise BuildError("mkdocs build --strict", detail) from exc
+        raise step_failed("mkdocs build --strict", detail) from exc
     finally:
         logger.removeHandler(handler)
 
@@ -183,7 +181,7 @@ def index_and_check(site_dir: Path, base_path: str, epoch: str | None = None) ->
             pagefind.wait()
         if pagefind.returncode != 0:
             output.seek(0)
-            raise BuildError("index de recherche (Pagefind)", output.read().strip())
+            raise step_failed("index de recherche (Pagefind)", output.read().strip())
     if findings:
         html_check(site_dir, base_path)
 
@@ -191,7 +189,7 @@ def index_and_check(site_dir: Path, base_path: str, epoch: str | None = None) ->
 def html_check(site_dir: Path, base_path: str) -> None:
     findings = html_scan.scan_site(site_dir, base_path)
     if findings:
-        raise BuildError("analyse du HTML", "\n" + html_scan.report(findings))
+        raise step_failed("analyse du HTML", "\n" + html_scan.report(findings))
 
 
 def swap(new_site: Path, site: Path) -> None:
@@ -210,7 +208,8 @@ def construire(layout: Layout, preview: bool = False, log=print, force: bool = F
                extra_pages: ExtraPages | None = None) -> int:
     start = time.perf_counter()
     if not os.environ.get("SOURCE_DATE_EPOCH") and shallow_clone(layout.root):
-        log(SHALLOW_CLONE)
+        refused = problem("construction-clone-superficiel")
+        log(f"{refused.message}\n  → {refused.hint}")
         return 1
     epoch = source_date_epoch(layout.root)
     if not generate_apart(layout, preview, log, extra_pages):
@@ -239,7 +238,7 @@ def publish(layout: Layout, preview: bool, epoch: str, digest: str, log=print) -
         incremental.forget(layout.build)
         swap(tmp, layout.site)
         incremental.remember(layout.build, layout.site, digest)
-    except BuildError as exc:
+    except ProblemsError as exc:
         log(str(exc))
         log("Le site précédent reste en place.")
         return False

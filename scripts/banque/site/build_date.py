@@ -25,13 +25,6 @@ def source_date_epoch(root: Path) -> str:
         pass
     return "1420675200"  # 2015-01-08, the pioneers' meeting: fixed when there is no git
 
-SHALLOW_CLONE = (
-    "Construction refusée : ce dépôt est un clone superficiel (git clone --depth …), "
-    "son historique git est incomplet. La date de construction est lue dans git : "
-    "sans tout l'historique, deux constructions du même contenu ne seraient plus garanties identiques.\n"
-    "  → Récupérez tout l'historique (« git fetch --unshallow » ; en CI, « fetch-depth: 0 »), "
-    "ou fixez vous-même la date de construction avec la variable SOURCE_DATE_EPOCH."
-)
 
 def shallow_clone(root: Path) -> bool:
     """True in a shallow git clone; False in a full clone or outside git."""
@@ -40,6 +33,7 @@ def shallow_clone(root: Path) -> bool:
     except OSError:
         return False
     return out.returncode == 0 and out.stdout.strip() == "true"
+
 
 @contextmanager
 def build_date(epoch: str) -> Iterator[None]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from banque.committee.importer import answers
-from banque.committee.importer.draft import Draft, Rejected
+from banque.committee.importer.draft import Draft
 from banque.sheets.models import TO_IDENTIFY
 from banque.sheets.policy import policy
+from banque.sheets.problem import Problem, ProblemsError
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), [
@@ -28,6 +29,10 @@ def _form(**blocks: str) -> str:
               "nom": "Référent : prénom et nom", "fonction": "Référent : fonction",
               "consentement": "Consentement du référent", "date": "Consentement : date (AAAA-MM-JJ)"}
     return "\n".join(f"### {labels[key]}\n\n{value}\n" for key, value in blocks.items())
+
+
+def _codes(problems: list[Problem]) -> list[tuple[str, str]]:
+    return [(p.field, p.code) for p in problems]
 
 
 def _draft(**blocks: str) -> Draft:
@@ -52,12 +57,14 @@ def test_wrong_rows_and_years_are_explained_per_field():
     draft = _draft(acteurs="Mairie ; collectivité", indicateurs="Bénéficiaires ; 120 ; l'an dernier",
                    debut="2012", fin="bientôt", themes="Emploi et insertion, Cuisine")
     assert "acteurs" not in draft.data and "indicateurs" not in draft.data and "periode" not in draft.data
-    assert draft.errors == [
-        "Thèmes : « Cuisine » inconnu (valeurs : " + answers._choices("themes") + ")",
-        "Acteurs : « Mairie ; collectivité » : écrivez « nom ; type ; rôle »",
-        "Année de fin : « bientôt » n'est pas une année (AAAA)",
-        "Indicateurs d'impact : « Bénéficiaires ; 120 ; l'an dernier » : écrivez « libellé ; valeur ; année »",
+    assert [(p.field, p.code) for p in draft.errors] == [
+        ("Thèmes", "proposition-valeur-inconnue"),
+        ("Acteurs", "proposition-acteur-format"),
+        ("Année de fin", "proposition-annee-invalide"),
+        ("Indicateurs d'impact", "proposition-indicateur-format"),
     ]
+    assert draft.errors[0].message == f"« Cuisine » inconnu (valeurs : {answers._choices('themes')})"
+    assert "« Mairie ; collectivité »" in draft.errors[1].message and "« bientôt »" in draft.errors[2].message
 
 
 def test_a_named_referent_is_reached_through_the_committee():
@@ -69,13 +76,21 @@ def test_a_named_referent_is_reached_through_the_committee():
 
 
 def test_consent_needs_a_name_and_a_ticked_box():
-    assert _draft(consentement="- [x] oui").errors == [
-        "Consentement du référent : consentement indiqué sans nom de référent"]
+    assert _codes(_draft(consentement="- [x] oui").errors) == [
+        ("Consentement du référent", "proposition-consentement-sans-referent")]
     assert _draft(titre="T").data["referent"] == TO_IDENTIFY
-    assert _draft(nom="Camille Exemple", date="2025-02-15").errors == [
-        "Consentement du référent : date ou moyen indiqués mais case non cochée"]
+    assert _codes(_draft(nom="Camille Exemple", date="2025-02-15").errors) == [
+        ("Consentement du référent", "proposition-consentement-non-coche")]
+
+
+def test_a_role_without_a_name_leaves_the_referent_to_identify():
+    draft = _draft(fonction="Directrice")
+    assert draft.data["referent"] == TO_IDENTIFY and draft.errors == []
+    [note] = draft.notes
+    assert note.code == "proposition-referent-a-identifier" and f"« {TO_IDENTIFY} »" in note.message
 
 
 def test_text_with_no_label_of_the_form_is_rejected():
-    with pytest.raises(Rejected, match="aucune rubrique du formulaire reconnue"):
+    with pytest.raises(ProblemsError) as caught:
         answers.from_form("Bonjour, voici mon expérience.", Draft())
+    assert [p.code for p in caught.value.problems] == ["proposition-non-reconnue"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from banque.committee.importer.draft import Draft, top_field
 from banque.sheets import body
 from banque.sheets.load import split_front_matter
+from banque.sheets.problem import ERROR, WARNING, problem
 from banque.sheets.yaml_strict import parse
 
 
@@ -27,9 +28,20 @@ def test_an_emailed_sheet_keeps_its_own_field_names():
 
 def test_errors_are_counted_once_per_field():
     draft = Draft()
-    draft.error("themes", "Thèmes", "« x » inconnu")
-    assert draft.errors == ["Thèmes : « x » inconnu"] and draft.failed == {"themes"}
+    draft.error("themes", "Thèmes", "proposition-valeur-inconnue", valeur="x", valeurs="Sport, Santé")
+    [error] = draft.errors
+    assert (error.code, error.field, error.severity) == ("proposition-valeur-inconnue", "Thèmes", ERROR)
+    assert error.message == "« x » inconnu (valeurs : Sport, Santé)" and draft.failed == {"themes"}
     assert [top_field(n) for n in ("themes[0]", "referent.consentement.date", "slug")] == ["themes", "referent", "slug"]
+
+
+def test_notes_are_warnings_and_leave_fields_unreported():
+    draft = Draft()
+    draft.note("proposition-champ-retire", champ="relecture")
+    draft.add("territoires", problem("proposition-territoire-inconnu", field="Territoire", territoire="Atlantide"))
+    [note] = draft.notes
+    assert note.severity == WARNING and note.code == "proposition-champ-retire"
+    assert [p.code for p in draft.errors] == ["proposition-territoire-inconnu"] and draft.failed == {"territoires"}
 
 
 def test_text_is_a_sheet_the_loader_reads_back():

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from banque.committee.importer.draft import Draft, Rejected
+from banque.committee.importer.draft import Draft
 from banque.committee.importer.emailed import from_sheet
 from banque.sheets.policy import policy
+from banque.sheets.problem import ProblemsError
 
 SHEET = """---
 titre: "<b>Un</b> titre"
@@ -34,26 +35,29 @@ def test_values_are_cleaned_and_labels_become_ids():
                           "statut": "à publier"}
     assert draft.body == [("", "## Contexte\n\nTexte fin.")]
     assert draft.labels == {}
-    assert draft.notes == ["champ « relecture » retiré : c'est au comité de le remplir",
-                           "champ « mise_en_avant » retiré : c'est au comité de le remplir",
-                           f"statut « à publier » remplacé par « {policy().status.in_review} »"]
+    assert [p.code for p in draft.notes] == ["proposition-champ-retire", "proposition-champ-retire",
+                                             "proposition-statut-remplace"]
+    assert [p.message for p in draft.notes] == ["champ « relecture » retiré : c'est au comité de le remplir",
+                                                "champ « mise_en_avant » retiré : c'est au comité de le remplir",
+                                                f"statut « à publier » remplacé par « {policy().status.in_review} »"]
 
 
 @pytest.mark.parametrize(
-    ("text", "error"),
+    ("text", "code", "field"),
     [
-        ("---\ntitre: x\n", "fiche : l'en-tête ouvert par « --- » à la ligne 1 n'est jamais fermé"),
-        ("---\n- a\n- b\n---\n", "l'en-tête n'est pas une liste de champs"),
+        ("---\ntitre: x\n", "en-tete-non-ferme", "fiche"),
+        ("---\n- a\n- b\n---\n", "proposition-en-tete-pas-des-champs", ""),
     ],
 )
-def test_a_broken_front_matter_is_rejected(text: str, error: str):
-    with pytest.raises(Rejected) as caught:
+def test_a_broken_front_matter_is_rejected(text: str, code: str, field: str):
+    with pytest.raises(ProblemsError) as caught:
         from_sheet(text, Draft())
-    assert caught.value.errors == [error]
+    [error] = caught.value.problems
+    assert (error.code, error.field, error.path, error.line, error.hint) == (code, field, "", 0, "")
 
 
 def test_yaml_problems_are_given_with_their_line():
-    with pytest.raises(Rejected) as caught:
+    with pytest.raises(ProblemsError) as caught:
         from_sheet("---\ntitre: x\ntitre: y\n---\n", Draft())
-    [error] = caught.value.errors
-    assert error.startswith("ligne 3 : ")
+    [error] = caught.value.problems
+    assert (error.code, error.line, error.path, error.field, error.hint) == ("yaml-cle-en-double", 3, "", "", "")

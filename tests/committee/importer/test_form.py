@@ -60,18 +60,21 @@ def test_each_label_block_is_one_answer_and_no_response_is_empty():
 def test_one_line_inputs_keep_their_first_line():
     found, draft = _parse("### Titre de l'expérience\nUn titre\nune suite ajoutée à la main\n")
     assert found == {"titre": "Un titre"}
-    assert draft.notes == ["« Titre de l'expérience » : seule la première ligne a été gardée"]
+    [note] = draft.notes
+    assert note.code == "proposition-premiere-ligne" and note.message.startswith("« Titre de l'expérience » :")
 
 
 def test_unknown_headings_are_ignored_outside_sections_and_kept_inside():
     title = sections()["experiences"][0][0]
     found, draft = _parse(f"### Inconnue\ntexte perdu\n### {title}\nDébut\n### Un sous-titre\nSuite\n#### Plus bas\n")
     assert found == {f"section:{title}": "Début\n### Un sous-titre\nSuite\n#### Plus bas"}
-    assert draft.notes == ["rubrique inconnue ignorée : « Inconnue »",
-                           f"sous-titre « Un sous-titre » gardé dans la section « {title} »"]
+    assert [p.code for p in draft.notes] == ["proposition-rubrique-inconnue", "proposition-sous-titre-garde"]
+    assert "« Inconnue »" in draft.notes[0].message
+    assert draft.notes[1].message == f"sous-titre « Un sous-titre » gardé dans la section « {title} »"
 
 
 def test_a_label_given_twice_is_an_error_and_neither_answer_is_kept():
     found, draft = _parse("### Résumé\nUn\n### Résumé\nDeux\n")
     assert found == {"resume": "Un"}
-    assert draft.errors == ["Résumé : rubrique présente deux fois"] and draft.failed == {"resume"}
+    assert [(p.field, p.code) for p in draft.errors] == [("Résumé", "proposition-rubrique-en-double")]
+    assert draft.failed == {"resume"}

@@ -6,6 +6,7 @@ import pytest
 
 from banque.committee.importer import territory
 from banque.committee.importer.draft import Draft
+from banque.sheets.problem import Problem
 
 
 @pytest.mark.parametrize(
@@ -36,17 +37,17 @@ def test_territory_text_resolves_to_codes(text: str, expected: tuple):
     assert territory.resolve_territory(text) == expected
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("93", "plusieurs territoires possibles"),
-    ("44", "précisez le niveau, par exemple « département 44 »"),
-    ("municipal 75119", "territoire inconnu"),
-    ("Saint-Denis", "ajoutez le code entre parenthèses"),
-    ("Grenoble (38186)", "désigne Gresse-en-Vercors"),
-    ("Atlantide", "territoire inconnu"),
+@pytest.mark.parametrize(("text", "code", "named"), [
+    ("93", "proposition-territoire-ambigu-niveau", "Seine-Saint-Denis (département 93)"),
+    ("44", "proposition-territoire-ambigu-niveau", "« département 44 »"),
+    ("municipal 75119", "proposition-territoire-inconnu", "« municipal 75119 »"),
+    ("Saint-Denis", "proposition-territoire-ambigu", "« Saint-Denis (11339) »"),
+    ("Grenoble (38186)", "proposition-territoire-autre-nom", "Gresse-en-Vercors (commune 38186)"),
+    ("Atlantide", "proposition-territoire-inconnu", "« Atlantide »"),
 ])
-def test_territory_errors_are_explained(text: str, message: str):
+def test_territory_errors_are_explained(text: str, code: str, named: str):
     found = territory.resolve_territory(text)
-    assert isinstance(found, str) and message in found
+    assert isinstance(found, Problem) and found.code == code and named in found.message
 
 
 def test_lines_become_one_entry_per_level_without_repeats():
@@ -64,5 +65,6 @@ def test_national_has_no_code_and_an_unknown_place_fails_the_field():
     draft = Draft()
     territory.parse_territories("Saint-Denis (93066)\nAtlantide", draft)
     assert "territoires" not in draft.data and draft.failed == {"territoires"}
-    assert draft.errors == ["Territoire : « Atlantide » : territoire inconnu ; indiquez le nom et le code officiel, "
-                            "par exemple « Saint-Denis (93066) »"]
+    [error] = draft.errors
+    assert (error.field, error.code) == ("Territoire", "proposition-territoire-inconnu")
+    assert error.message.startswith("« Atlantide » : territoire inconnu")

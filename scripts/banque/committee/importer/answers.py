@@ -6,11 +6,12 @@ import re
 from typing import Any
 
 from banque.committee.importer.clean import clean_markdown, clean_short
-from banque.committee.importer.draft import KIND, Draft, Rejected
+from banque.committee.importer.draft import KIND, Draft
 from banque.committee.importer.form import model_label, parse_form
 from banque.committee.importer.territory import parse_territories
 from banque.sheets.models import TO_IDENTIFY
 from banque.sheets.policy import policy
+from banque.sheets.problem import ProblemsError, problem
 from banque.sheets.text import fold
 from banque.sheets.vocabulary import sections, vocabulary
 
@@ -50,7 +51,7 @@ def _choice(draft: Draft, answers: dict, key: str, vocab: str, label: str, name:
         if found:
             draft.data[name] = found
         else:
-            draft.error(name, label, f"« {text} » inconnu (valeurs : {_choices(vocab)})")
+            draft.error(name, label, "proposition-valeur-inconnue", valeur=text, valeurs=_choices(vocab))
 
 
 def _themes(draft: Draft, answers: dict) -> None:
@@ -60,7 +61,7 @@ def _themes(draft: Draft, answers: dict) -> None:
         if part:
             theme = lookup("themes", part)
             if theme is None:
-                draft.error("themes", "Thèmes", f"« {part} » inconnu (valeurs : {_choices('themes')})")
+                draft.error("themes", "Thèmes", "proposition-valeur-inconnue", valeur=part, valeurs=_choices("themes"))
             elif theme not in found:
                 found.append(theme)
     if found:
@@ -82,13 +83,13 @@ def _actors(draft: Draft, answers: dict) -> None:
     actors = []
     for row in _rows(answers.get("acteurs", "")):
         if len(row) != 3:
-            draft.error("acteurs", "Acteurs", f"« {' ; '.join(row)} » : écrivez « nom ; type ; rôle »")
+            draft.error("acteurs", "Acteurs", "proposition-acteur-format", ligne=" ; ".join(row))
             continue
         kind, role = lookup("types_acteurs", row[1]), lookup("roles", row[2])
         if kind is None:
-            draft.error("acteurs", "Acteurs", f"type « {row[1]} » inconnu (valeurs : {_choices('types_acteurs')})")
+            draft.error("acteurs", "Acteurs", "proposition-acteur-type-inconnu", valeur=row[1], valeurs=_choices("types_acteurs"))
         if role is None:
-            draft.error("acteurs", "Acteurs", f"rôle « {row[2]} » inconnu (valeurs : {_choices('roles')})")
+            draft.error("acteurs", "Acteurs", "proposition-acteur-role-inconnu", valeur=row[2], valeurs=_choices("roles"))
         actors.append({"nom": row[0], "type": kind, "role": role})
     if actors and "acteurs" not in draft.failed:
         draft.data["acteurs"] = actors
@@ -99,7 +100,7 @@ def _indicators(draft: Draft, answers: dict) -> None:
     for row in _rows(answers.get("indicateurs", "")):
         year = _year(row[-1]) if len(row) == 3 else None
         if year is None:
-            draft.error("indicateurs", "Indicateurs d'impact", f"« {' ; '.join(row)} » : écrivez « libellé ; valeur ; année »")
+            draft.error("indicateurs", "Indicateurs d'impact", "proposition-indicateur-format", ligne=" ; ".join(row))
             continue
         found.append({"libelle": row[0], "valeur": row[1], "annee": year})
     if found and "indicateurs" not in draft.failed:
@@ -128,7 +129,7 @@ def _period(draft: Draft, answers: dict) -> None:
         text = clean_short(answers.get(key, ""))
         year = _year(text) if text else None
         if text and year is None:
-            draft.error("periode", label, f"« {text} » n'est pas une année (AAAA)")
+            draft.error("periode", label, "proposition-annee-invalide", valeur=text)
         elif year is not None:
             period[key] = year
     if period and "periode" not in draft.failed:
@@ -144,9 +145,9 @@ def _referent(draft: Draft, answers: dict) -> None:
     if not name:
         draft.data["referent"] = TO_IDENTIFY
         if checked or day or how:
-            draft.error("referent", "Consentement du référent", "consentement indiqué sans nom de référent")
+            draft.error("referent", "Consentement du référent", "proposition-consentement-sans-referent")
         elif role or org:
-            draft.notes.append("fonction ou structure du référent sans nom : référent « à identifier »")
+            draft.note("proposition-referent-a-identifier", referent=TO_IDENTIFY)
         return
     referent: dict[str, Any] = {"nom": name}
     if role:
@@ -157,15 +158,14 @@ def _referent(draft: Draft, answers: dict) -> None:
     if checked:
         referent["consentement"] = {k: v for k, v in (("date", day), ("moyen", how)) if v}
     elif day or how:
-        draft.error("referent", "Consentement du référent", "date ou moyen indiqués mais case non cochée")
+        draft.error("referent", "Consentement du référent", "proposition-consentement-non-coche")
     draft.data["referent"] = referent
 
 
 def from_form(text: str, draft: Draft) -> None:
     answers = parse_form(text, draft)
     if not answers and not draft.errors:
-        raise Rejected(["aucune rubrique du formulaire reconnue : ce texte n'est ni une proposition "
-                        "du formulaire ni une fiche (qui commencerait par « --- »)"], draft.notes)
+        raise ProblemsError([problem("proposition-non-reconnue"), *draft.notes])
     for key, name in (("titre", "titre"), ("correspondant", "correspondant")):
         if clean_short(answers.get(key, "")):
             draft.data[name] = clean_short(answers[key])

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from banque.sheets import writer
+from banque.sheets.problem import Problem, problem
 
 KIND = "experiences"
 
@@ -24,26 +25,25 @@ FIELD_LABELS = {
 }
 
 
-class Rejected(Exception):
-    """The proposal cannot become a sheet; `errors` lists why, in French."""
-
-    def __init__(self, errors: list[str], notes: list[str] | None = None):
-        super().__init__("\n".join(errors))
-        self.errors, self.notes = errors, notes or []
-
-
 @dataclass
 class Draft:
     data: dict[str, Any] = field(default_factory=dict)
     body: list[tuple[str, str]] = field(default_factory=list)  # (section title, markdown)
-    errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)  # each under the label the correspondent knows
+    notes: list[Problem] = field(default_factory=list)  # warnings: the proposal is imported all the same
     failed: set[str] = field(default_factory=set)  # fields already reported, not to report twice
     labels: dict[str, str] = field(default_factory=lambda: dict(FIELD_LABELS))
 
-    def error(self, name: str, label: str, message: str) -> None:
+    def error(self, name: str, label: str, code: str, **params: Any) -> None:
+        """The problem `code` with the schema field `name`, shown under `label`."""
+        self.add(name, problem(code, field=label, **params))
+
+    def add(self, name: str, found: Problem) -> None:
         self.failed.add(name)
-        self.errors.append(f"{label} : {message}")
+        self.errors.append(found)
+
+    def note(self, code: str, **params: Any) -> None:
+        self.notes.append(problem(code, **params))
 
     def label(self, name: str) -> str:
         """What the correspondent calls the schema field `name` (a section: its title)."""

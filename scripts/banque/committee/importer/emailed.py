@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from banque.committee.importer.answers import lookup
 from banque.committee.importer.clean import clean_markdown, clean_short
-from banque.committee.importer.draft import Draft, Rejected
+from banque.committee.importer.draft import Draft
 from banque.sheets import yaml_strict
 from banque.sheets.load import split_front_matter
 from banque.sheets.policy import policy
+from banque.sheets.problem import ProblemsError, problem
 
 EDITORIAL_ONLY = ("relecture", "date_publication", "mise_en_avant")
 
@@ -33,19 +35,21 @@ def _sanitise(value: Any, path: tuple) -> Any:
 
 def from_sheet(text: str, draft: Draft) -> None:
     split = split_front_matter(text, "proposition")
+    # The reader's problems, without their hints: the correspondent fixes a sheet they sent, not a file here.
     if not isinstance(split, tuple):
-        raise Rejected([f"fiche : {split.message}"])
+        raise ProblemsError([replace(split, path="", line=0, field="fiche", hint="")])
     front, body, _ = split
     doc, issues = yaml_strict.parse(front, first=2)
     if doc is None or issues or not isinstance(doc.data, dict):
-        raise Rejected([f"ligne {i.line} : {i.message}" for i in issues] or ["l'en-tête n'est pas une liste de champs"])
+        found = [replace(i, path="", field="", hint="") for i in issues]
+        raise ProblemsError(found or [problem("proposition-en-tete-pas-des-champs")])
     data = _sanitise(doc.data, ())
     for name in EDITORIAL_ONLY:
         if data.pop(name, None) is not None:
-            draft.notes.append(f"champ « {name} » retiré : c'est au comité de le remplir")
+            draft.note("proposition-champ-retire", champ=name)
     in_review = policy().status.in_review
     if data.get("statut") not in (None, in_review):
-        draft.notes.append(f"statut « {data['statut']} » remplacé par « {in_review} »")
+        draft.note("proposition-statut-remplace", statut=data["statut"], remplacement=in_review)
     draft.data = data
     draft.labels = {}  # an e-mailed sheet names its fields itself
     draft.body = [("", clean_markdown(body, demote=False))]

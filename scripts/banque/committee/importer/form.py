@@ -65,13 +65,13 @@ def parse_form(text: str, draft: Draft) -> dict[str, str]:
             key = labels().get(label)
             if key is None and current and current.startswith("section:"):
                 answers[current].append(line)
-                draft.notes.append(f"sous-titre « {clean_short(label)[:80]} » gardé dans la section "
-                                   f"« {current.removeprefix('section:')} »")
+                draft.note("proposition-sous-titre-garde", titre=clean_short(label)[:80],
+                           section=current.removeprefix("section:"))
                 continue
             if key is None:
-                draft.notes.append(f"rubrique inconnue ignorée : « {clean_short(label)[:80]} »")
+                draft.note("proposition-rubrique-inconnue", rubrique=clean_short(label)[:80])
             elif key in answers:
-                draft.error(key, clean_short(label), "rubrique présente deux fois")
+                draft.error(key, clean_short(label), "proposition-rubrique-en-double")
             else:
                 answers[key] = []
             current = key if key and key not in draft.failed else None
@@ -85,7 +85,7 @@ def parse_form(text: str, draft: Draft) -> dict[str, str]:
         if key in SINGLE_LINE and "\n" in value:
             # The form's inputs are one line: more means the body was edited by hand.
             value = value.split("\n", 1)[0]
-            draft.notes.append(f"« {_form_label(key)} » : seule la première ligne a été gardée")
+            draft.note("proposition-premiere-ligne", rubrique=_form_label(key))
         result[key] = value
     return result
 

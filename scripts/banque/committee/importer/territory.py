@@ -4,11 +4,13 @@ resolved to the schema's levels and official codes."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from banque.committee.importer.clean import clean_short
 from banque.committee.importer.draft import Draft
 from banque.sheets.policy import policy
+from banque.sheets.problem import Problem, problem
 from banque.sheets.territory import territories
 from banque.sheets.text import fold
 from banque.sheets.vocabulary import vocabulary
@@ -79,9 +81,9 @@ def _describe(place: tuple[str, str, str]) -> str:
     return f"{name} ({vocabulary(LEVELS).label(level).lower()} {code})"
 
 
-def resolve_territory(item: str) -> tuple[str, str | None] | str:
+def resolve_territory(item: str) -> tuple[str, str | None] | Problem:
     """(level, code) for one line such as "Saint-Denis (93066)", "région 44" or "Alsace";
-    a French error message otherwise."""
+    otherwise the problem, for the caller to place under its field."""
     levels = policy().level
     if fold(item) in _scope_words(levels.national) | _NATIONAL_WORDS:
         return (levels.national, None)
@@ -98,7 +100,8 @@ def resolve_territory(item: str) -> tuple[str, str | None] | str:
         if name:  # no country names to check
             named = [c for c in found if c[0] == levels.international or _same_name(name, c[2])]
             if found and not named:
-                return f"« {item} » : le code {code} désigne {' ou '.join(map(_describe, found))}, pas « {name} »"
+                return problem("proposition-territoire-autre-nom", territoire=item, code=code,
+                               lieux=" ou ".join(map(_describe, found)), nom=name)
             found = named
     else:
         name = item.strip()
@@ -111,14 +114,13 @@ def resolve_territory(item: str) -> tuple[str, str | None] | str:
             if level in (None, lvl):
                 found += [(lvl, c, name) for c in _names().get(lvl, {}).get(fold(name), [])]
     if not found:
-        return f"« {item} » : territoire inconnu ; indiquez le nom et le code officiel, par exemple « Saint-Denis (93066) »"
+        return problem("proposition-territoire-inconnu", territoire=item)
     if len(found) > 1:
         options = ", ".join(map(_describe, found[:4])) + ("…" if len(found) > 4 else "")
-        if code_match:
-            hint = f"précisez le niveau, par exemple « {_level_word(found[0][0])} {found[0][1]} »"
-        else:
-            hint = f"ajoutez le code entre parenthèses, par exemple « {item} ({found[0][1]}) »"
-        return f"« {item} » : plusieurs territoires possibles ({options}) ; {hint}"
+        if code_match:  # the code is known: the level tells which place
+            return problem("proposition-territoire-ambigu-niveau", territoire=item, lieux=options,
+                           niveau=_level_word(found[0][0]), code=found[0][1])
+        return problem("proposition-territoire-ambigu", territoire=item, lieux=options, code=found[0][1])
     return found[0][0], found[0][1]
 
 
@@ -131,8 +133,8 @@ def parse_territories(text: str, draft: Draft) -> None:
             if not item:
                 continue
             found = resolve_territory(item)
-            if isinstance(found, str):
-                draft.error("territoires", label, found)
+            if isinstance(found, Problem):
+                draft.add("territoires", replace(found, field=label))
                 continue
             codes = levels.setdefault(found[0], [])
             if found[1] and found[1] not in codes:
