@@ -15,6 +15,7 @@ import pytest
 
 from banque.cli import build_parser, main
 from banque.cli import committee as cli
+from banque.sheets.problem import ProblemsError, problem
 from tests.conftest import EDITORIAL, banque
 
 TODAY = "2026-01-15"
@@ -109,6 +110,19 @@ def test_missing_content_folder(tmp_path: Path):
     assert result.returncode == 2 and "introuvable" in result.stderr
 
 
+def test_a_refusal_gives_its_reason_then_the_errors_behind_it(here: Path, capsys: pytest.CaptureFixture,
+                                                              monkeypatch: pytest.MonkeyPatch):
+    why = problem("nouvelle-fiche-invalide")
+    wrong = problem("valeur-inconnue", "x.md", 7, "statut", valeur="« perdu »", suggestion="", options="brouillon")
+
+    def refuse(*args):
+        raise ProblemsError([why, wrong])
+
+    monkeypatch.setattr(cli.new_sheet, "create", refuse)
+    assert main(["nouvelle-fiche", "Une fiche qui casse"]) == 1
+    assert capsys.readouterr().err == f"Fiche non créée : {why.message}\n  statut : {wrong.message}\n"
+
+
 # -- relire ---------------------------------------------------------------------------------
 
 
@@ -154,6 +168,26 @@ def test_refused_proposal_writes_nothing(here: Path, capsys: pytest.CaptureFixtu
     captured = capsys.readouterr()
     assert captured.err.startswith("La proposition n'a pas été importée : rien n'a été écrit.\n") and captured.out == ""
     assert sorted(p.name for p in (here / "content" / "experiences").iterdir()) == before
+
+
+def test_a_refused_proposal_lists_errors_then_notes(here: Path, capsys: pytest.CaptureFixture):
+    sheet = here / "courriel.md"
+    sheet.write_text("---\ntitre: x\n\tnature: y\nstatut: publiee\n---\n", encoding="utf-8")
+    assert main(["importer", str(sheet)]) == 1
+    assert capsys.readouterr().err.splitlines()[1:] == [
+        "À corriger (1) :", "  - ligne 3 : tabulation interdite dans l'indentation YAML"]
+    sheet.write_text("---\ntitre: Une fiche envoyée\nresume: court\nstatut: publiee\n---\n", encoding="utf-8")
+    assert main(["importer", str(sheet), "--correspondant", "Alice"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert "  - resume : texte trop court (au moins 60 caractères) (Complétez ce champ.)" in lines
+    assert lines[-2:] == ["Remarques :", "  - statut « publiee » remplacé par « en_relecture »"]
+
+
+def test_a_problem_is_said_with_its_line_field_and_hint():
+    said = cli._said
+    assert said(problem("proposition-vide")) == "proposition vide"
+    assert said(problem("proposition-vide", line=3)) == "ligne 3 : proposition vide"
+    assert said(problem("section-vide", field="Résultats")) == "Résultats : section vide (Écrivez au moins un paragraphe sous ce titre.)"
 
 
 def test_import_of_a_missing_file_or_into_a_missing_folder(here: Path, capsys: pytest.CaptureFixture):
