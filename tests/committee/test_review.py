@@ -8,21 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from banque.committee.review import check_acronyms, check_summary, months_between, review, years_before
-from banque.sheets.load import load
+from banque.committee.dates import years_before
+from banque.committee.review import review
 from banque.sheets.policy import policy
 from tests.conftest import EDITORIAL, ROOT, banque, check_golden
 
 GOLDEN = EDITORIAL / "relire"
 TODAY = "2026-01-15"
-
-
-def _sheet(tmp_path: Path, front: str, body: str = "") -> Path:
-    folder = tmp_path / "experiences"
-    folder.mkdir(exist_ok=True)
-    path = folder / "essai.md"
-    path.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize(
@@ -66,44 +58,6 @@ def test_dates_are_relative_to_today(project: Path):
     limit = years_before(dt.date(2022, 5, 1), -policy().review_months // 12)
     assert "relecture.date" not in {p.field for p in review(path, project / "content", limit).warnings}
     assert "relecture.date" in {p.field for p in review(path, project / "content", limit + dt.timedelta(days=31)).warnings}
-
-
-def test_date_helpers():
-    assert years_before(dt.date(2024, 2, 29), 3) == dt.date(2021, 2, 28)
-    assert months_between(dt.date(2022, 5, 1), dt.date(2026, 1, 15)) == 44
-    assert months_between(dt.date(2022, 5, 20), dt.date(2022, 6, 19)) == 0
-
-
-@pytest.mark.parametrize(
-    ("text", "flagged"),
-    [
-        ("Le PTCE du territoire.", ["PTCE"]),
-        ("Un pôle territorial de coopération économique (PTCE). Le PTCE grandit.", []),
-        ("Le PTCE (pôle territorial de coopération économique) grandit.", []),
-        ("Une aide de l'UE et de l'ONU, en III) et IV.", []),
-        ("Les SIAE, le RSE et l'ESS.", ["SIAE", "RSE", "ESS"]),
-        ("Des PMEs et un mot en CAPITALESTROPLONGUES.", []),
-        ("Avec Le RAMEAU et l'AFEV.", ["AFEV"]),  # RAMEAU is named among the actors
-    ],
-)
-def test_acronyms_must_be_spelled_out_once(tmp_path: Path, text: str, flagged: list[str]):
-    path = _sheet(tmp_path, f"titre: Essai\nresume: {text}\nacteurs:\n  - nom: Le RAMEAU")
-    raw, _ = load(path)
-    assert [p.message.split("« ")[1].split(" »")[0] for p in check_acronyms(raw)] == flagged
-
-
-def test_acronym_in_body_points_at_its_line(tmp_path: Path):
-    path = _sheet(tmp_path, "titre: Essai", "\n## Contexte\n\nUn texte.\nLa CRESS aide.\n")
-    raw, _ = load(path)
-    [problem] = check_acronyms(raw)
-    assert problem.line == 8 and "CRESS" in problem.message
-
-
-@pytest.mark.parametrize(("size", "expected"), [(119, "trop court"), (120, None), (450, None), (451, "trop long")])
-def test_summary_length(tmp_path: Path, size: int, expected: str | None):
-    raw, _ = load(_sheet(tmp_path, f"resume: {'a' * size}"))
-    messages = [p.message for p in check_summary(raw)]
-    assert (messages[0].split(" (")[0].removeprefix("résumé ") if messages else None) == expected
 
 
 def test_new_sheet_is_flagged_until_completed(project: Path):

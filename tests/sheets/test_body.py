@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from banque.committee import review
+from banque.committee import review_checks
 from banque.sheets import body
 from banque.sheets.check import check_body
 from banque.sheets.load import RawSheet
@@ -83,7 +83,7 @@ def test_validator_and_review_read_the_same_sections():
     found, problems = check_body(_raw(text))
     assert [t for t, _ in found] == titles and problems == []
     assert [s.text for s in body.sections(text)] == [text for _, text in found]
-    warned = review.check_sections(_raw(text))
+    warned = review_checks.check_sections(_raw(text))
     assert [p.field for p in warned] == [f"corps.{t}" for t in titles]
     assert [p.line for p in warned] == [s.line for s in body.sections(text, first=20)]
 

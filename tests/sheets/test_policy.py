@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from banque.committee.review import check_acronyms, check_sections, check_summary
+from banque.committee.review_checks import check_acronyms, check_sections, check_summary
 from banque.sheets import policy as policy_module
 from banque.sheets.load import load
 from banque.sheets.policy import RULES, PolicyError, load_policy, policy

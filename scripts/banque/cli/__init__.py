@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from banque.sheets import report, schema_export
-from banque.sheets.check import collect, validate
+from banque.sheets.check import validate
+from banque.sheets.collect import collect
 from banque.sheets.problem import has_errors
 
 CONTENT = Path("content")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from banque.committee import dashboard, dashboard_report, importer, new_sheet, review
 from banque.sheets import report
-from banque.sheets.check import display_path
+from banque.sheets.collect import display_path
 from banque.sheets.problem import ERROR, Problem, ProblemsError, errors
 
 CONTENT = Path("content")

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from banque.committee.review import months_between, years_before
+from banque.committee.dates import months_between, years_before
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.check import validate
-from banque.sheets.models import TO_IDENTIFY, Referent
+from banque.sheets.models import TO_IDENTIFY, Experience, Referent, Tool
 from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, errors
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
+
+AnySheet = Sheet[Experience] | Sheet[Tool]
 
 
 @dataclass(frozen=True)
@@ -91,15 +93,15 @@ def first_commit_date(path: Path) -> dt.date | None:
         return None
 
 
-def entry(sheet: Sheet) -> Entry:
-    return Entry(sheet.slug, sheet.kind, sheet.model.titre, sheet.model.statut, sheet.raw.display)  # type: ignore[attr-defined]
+def entry(sheet: AnySheet) -> Entry:
+    return Entry(sheet.slug, sheet.kind, sheet.model.titre, sheet.model.statut, sheet.raw.display)
 
 
-def _active(sheet: Sheet) -> bool:
+def _active(sheet: AnySheet) -> bool:
     return sheet.model.statut != policy().status.archived
 
 
-def stale_reviews(sheets: list[Sheet], today: dt.date) -> list[Dated]:
+def stale_reviews(sheets: Sequence[AnySheet], today: dt.date) -> list[Dated]:
     found = []
     for s in sheets:
         review = s.model.relecture
@@ -108,11 +110,11 @@ def stale_reviews(sheets: list[Sheet], today: dt.date) -> list[Dated]:
     return sorted(found, key=lambda d: (d.date, d.sheet.slug))
 
 
-def old_consents(experiences: list[Sheet], today: dt.date) -> list[Dated]:
+def old_consents(experiences: list[Sheet[Experience]], today: dt.date) -> list[Dated]:
     limit = years_before(today, policy().consent_years)
     found = []
     for s in experiences:
-        referent = s.model.referent  # type: ignore[attr-defined]
+        referent = s.model.referent
         if _active(s) and isinstance(referent, Referent) and referent.consentement:
             given = referent.consentement.date
             if given < limit:
@@ -120,7 +122,7 @@ def old_consents(experiences: list[Sheet], today: dt.date) -> list[Dated]:
     return sorted(found, key=lambda d: (d.date, d.sheet.slug))
 
 
-def coverage(experiences: list[Sheet]) -> tuple[list[Gap], list[Gap]]:
+def coverage(experiences: list[Sheet[Experience]]) -> tuple[list[Gap], list[Gap]]:
     """Régions and models with no published experience, with the unpublished
     sheets (drafts, in review) that would fill each gap."""
     published = [s for s in experiences if s.published]
@@ -129,13 +131,13 @@ def coverage(experiences: list[Sheet]) -> tuple[list[Gap], list[Gap]]:
     covered = {r for s in published for r in s.regions}
     regions = [Gap(code, names[code]["nom"], tuple(s.slug for s in pending if code in s.regions))
                for code in policy().regions if code not in covered]
-    used = {m.modele for s in published for m in s.model.modeles}  # type: ignore[attr-defined]
-    models = [Gap(t.id, t.libelle, tuple(s.slug for s in pending if t.id in {m.modele for m in s.model.modeles}))  # type: ignore[attr-defined]
+    used = {m.modele for s in published for m in s.model.modeles}
+    models = [Gap(t.id, t.libelle, tuple(s.slug for s in pending if t.id in {m.modele for m in s.model.modeles}))
               for t in vocabulary("modeles").terms if t.id not in used]
     return regions, models
 
 
-def by_correspondent(sheets: list[Sheet]) -> list[Correspondent]:
+def by_correspondent(sheets: Sequence[AnySheet]) -> list[Correspondent]:
     groups: dict[str | None, list[Entry]] = {}
     for s in sheets:
         groups.setdefault(s.model.correspondant, []).append(entry(s))
@@ -147,16 +149,17 @@ def gather(content: Path, today: dt.date, added_on: Callable[[Path], dt.date | N
            checked: tuple[Bank, list[Problem]] | None = None) -> Dashboard:
     """`checked`: what validate([content], content) returned, when the caller already has it."""
     bank, problems = checked if checked is not None else validate([content], content)
-    experiences, tools = bank.experiences, bank.outils
-    board = Dashboard(today, len(experiences), len(tools))
+    experiences = bank.experiences
+    every: list[AnySheet] = [*experiences, *bank.outils]
+    board = Dashboard(today, len(experiences), len(bank.outils))
     board.invalid = sorted({p.path for p in errors(problems)})
-    for s in experiences + tools:
+    for s in every:
         if s.model.statut == policy().status.in_review:
             since = added_on(s.path)
             board.in_review.append(InReview(entry(s), s.model.correspondant, since, (today - since).days if since else None))
-    board.stale_reviews = stale_reviews(experiences + tools, today)
+    board.stale_reviews = stale_reviews(every, today)
     board.old_consents = old_consents(experiences, today)
-    board.referents_to_identify = [entry(s) for s in experiences if _active(s) and s.model.referent == TO_IDENTIFY]  # type: ignore[attr-defined]
+    board.referents_to_identify = [entry(s) for s in experiences if _active(s) and s.model.referent == TO_IDENTIFY]
     board.uncovered_regions, board.unused_models = coverage(experiences)
-    board.by_correspondent = by_correspondent(experiences + tools)
+    board.by_correspondent = by_correspondent(every)
     return board

@@ -159,7 +159,8 @@ def report(links: list[Link], answers: dict[str, Answer], skipped: list[str]) ->
 
 def run(content: Path, timeout: float, limit: int, workers: int, log=print) -> int:
     """Check the external addresses of the valid sheets of `content`; 1 if any is broken."""
-    from banque.sheets.check import collect, validate
+    from banque.sheets.check import validate
+    from banque.sheets.collect import collect
 
     bank, problems = validate([content], content)
     links = bank_links(bank)

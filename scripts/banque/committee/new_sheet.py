@@ -15,7 +15,7 @@ from typing import Any, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from banque.sheets.check import display_path
+from banque.sheets.collect import display_path
 from banque.sheets.models import KINDS, TO_IDENTIFY, submodel
 from banque.sheets.policy import policy
 from banque.sheets.problem import ProblemsError, errors, problem

@@ -14,14 +14,16 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from pydantic import ValidationError
 
 from banque.sheets import body
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.collect import Resolver, collect_resolved, display_path
 from banque.sheets.load import RawSheet, parse, read
 from banque.sheets.messages import translate
-from banque.sheets.models import KINDS
+from banque.sheets.models import KINDS, Experience, Tool
 from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, problem, reading_order, suggestion
 from banque.sheets.territory import Place, territories
@@ -31,8 +33,6 @@ _IMAGE_NO_ALT = re.compile(r"!\[\s*\]\s*[(\[]")  # ![](…) and ![][ref]
 # Raw HTML images too: the sanitiser keeps <img>, so its alt text is checked here.
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-
-
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
@@ -47,6 +47,8 @@ def _image_without_alt(line: str) -> bool:
         if alt is None or not "".join(g or "" for g in alt.groups()).strip():
             return True
     return False
+
+
 _TAG_SEGMENTS = {"personne", "a_identifier"}
 
 
@@ -62,10 +64,11 @@ def field_name(loc: tuple) -> str:
     return text or "fiche"
 
 
-def check_model(raw: RawSheet) -> tuple[object | None, list[Problem]]:
+def check_model(raw: RawSheet) -> tuple[Experience | Tool | None, list[Problem]]:
     model_cls = KINDS[raw.kind]
     try:
-        return model_cls.model_validate(raw.data), []
+        # KINDS maps each kind to one of these two models.
+        return cast(Experience | Tool, model_cls.model_validate(raw.data)), []
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
@@ -170,51 +173,6 @@ def check_slugs(sheets: list[Sheet], displays: set[str]) -> list[Problem]:
     return [p for p in problems if p.path in displays]
 
 
-class _Resolver:
-    """`Path.resolve()` with each folder resolved once: resolving every file
-    from scratch costs one system call per path component."""
-
-    def __init__(self) -> None:
-        self._folders: dict[Path, Path] = {}
-
-    def __call__(self, path: Path) -> Path:
-        if path.name in ("", "..") or path.is_symlink():
-            return path.resolve()
-        folder = self._folders.get(path.parent)
-        if folder is None:
-            folder = self._folders[path.parent] = path.parent.resolve()
-        return folder / path.name
-
-
-def _collect(paths: list[Path], resolve: _Resolver) -> list[tuple[Path, Path]]:
-    """The sheet files under `paths`, each once, with its resolved path."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            # key=parts: the same order as sorting Paths, without Path.__lt__ for each comparison.
-            files.extend(p for p in sorted(path.rglob("*.md"), key=lambda p: p.parts) if p.parent.name in KINDS)
-        else:
-            files.append(path)
-    seen, unique = set(), []
-    for f in files:
-        key = resolve(f)
-        if key not in seen:
-            seen.add(key)
-            unique.append((f, key))
-    return unique
-
-
-def collect(paths: list[Path]) -> list[Path]:
-    return [f for f, _ in _collect(paths, _Resolver())]
-
-
-def display_path(path: Path, resolved: Path | None = None, cwd: Path | None = None) -> str:
-    try:
-        return str((resolved or path.resolve()).relative_to(cwd or Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 @contextmanager
 def _gc_paused():
     """Validation keeps every sheet alive and makes no reference cycles worth
@@ -294,10 +252,10 @@ def validate(paths: list[Path], context: Path | None = None,
 
 
 def _validate(paths: list[Path], context: Path | None, cache: ValidationCache | None) -> tuple[Bank, list[Problem]]:
-    resolve = _Resolver()
-    targets = _collect(paths, resolve)
+    resolve = Resolver()
+    targets = collect_resolved(paths, resolve)
     target_set = {key for _, key in targets}
-    files = targets + [(p, key) for p, key in _collect([context] if context else [], resolve) if key not in target_set]
+    files = targets + [(p, key) for p, key in collect_resolved([context] if context else [], resolve) if key not in target_set]
     cwd = Path.cwd().resolve()
     loaded: list[tuple[Path, bool, _FileCheck]] = []
     for path, key in files:

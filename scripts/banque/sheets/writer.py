@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from banque.sheets.check import display_path, validate
+from banque.sheets.check import validate
+from banque.sheets.collect import display_path
 from banque.sheets.load import SCHEMA_FILES, load
 from banque.sheets.models import KINDS
 from banque.sheets.problem import Problem

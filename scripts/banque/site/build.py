@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 
 from banque.paths import PROJECT
 from banque.sheets import report
-from banque.sheets.check import collect, validate
+from banque.sheets.check import validate
+from banque.sheets.collect import collect
 from banque.sheets.problem import ProblemsError, has_errors, problem
 from banque.sheets.yaml_strict import load_data_file
 from banque.site import explorer, html_scan, incremental, render

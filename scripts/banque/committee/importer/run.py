@@ -9,7 +9,7 @@ from banque.committee.importer.answers import from_form
 from banque.committee.importer.clean import clean_short
 from banque.committee.importer.draft import KIND, Draft, top_field
 from banque.committee.importer.emailed import from_sheet
-from banque.sheets.check import display_path
+from banque.sheets.collect import display_path
 from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, ProblemsError, errors, problem
 from banque.sheets.text import sheet_slug
