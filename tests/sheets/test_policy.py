@@ -14,7 +14,8 @@ import pytest
 from banque.committee.review_checks import check_acronyms, check_sections, check_summary
 from banque.sheets import policy as policy_module
 from banque.sheets.load import load
-from banque.sheets.policy import RULES, PolicyError, load_policy, policy
+from banque.sheets.policy import RULES, load_policy, policy
+from banque.sheets.problem import ProblemsError
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.sheets.yaml_strict import load_data_file
@@ -83,8 +84,10 @@ def _rules_file(tmp_path: Path, old: str, new: str, name: str = "regles-essai.ym
 )
 def test_a_wrong_rules_file_is_refused_in_french(tmp_path: Path, old: str, new: str, named: list[str]):
     path = _rules_file(tmp_path, old, new)
-    with pytest.raises(PolicyError) as error:
+    with pytest.raises(ProblemsError) as error:
         load_policy(path)
+    [found] = error.value.problems
+    assert found.code.startswith("regles-") and found.path == "regles-essai.yml"
     message = str(error.value)
     assert message.startswith("regles-essai.yml\u00a0: ")
     for part in named:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from banque.paths import SCHEMA
+from banque.sheets.problem import ProblemsError, fragment, problem
 from banque.sheets.vocabulary import NAMES, vocabulary
 from banque.sheets.yaml_strict import load_data_file
 
@@ -79,46 +80,44 @@ class Policy:
 _ROLES: dict[str, type] = {"statuts": Statuses, "modes_contact": ContactModes, "niveaux_territoire": Levels}
 
 
-class PolicyError(ValueError):
-    """schema/regles.yml does not match the vocabularies (a French message)."""
-
-
 class _Rules:
-    """regles.yml's data, with French errors that name the file and the key."""
+    """regles.yml's data, with French errors that name the file and the key:
+    a ProblemsError, each message starting with the file's name."""
 
     def __init__(self, path: Path):
         self.name = path.name
         try:
             self.data = load_data_file(path.read_text(encoding="utf-8"), str(path))
         except (OSError, ValueError) as e:
-            raise PolicyError(f"{self.name}\u00a0: illisible ({e})") from None
+            raise self.invalid("regles-illisible", fichier=self.name, detail=str(e)) from None
 
-    def error(self, message: str) -> PolicyError:
-        return PolicyError(f"{self.name}\u00a0: {message}")
+    def invalid(self, code: str, **params: Any) -> ProblemsError:
+        return ProblemsError([problem(code, self.name, **params)])
 
     def get(self, *path: str) -> Any:
         data = self.data
         for i, key in enumerate(path):
             if not isinstance(data, dict) or key not in data:
-                raise self.error(f"«\u00a0{'.'.join(path[:i + 1])}\u00a0» manquant")
+                raise self.invalid("regles-cle-manquante", fichier=self.name, cle=".".join(path[:i + 1]))
             data = data[key]
         return data
 
     def number(self, *path: str) -> int:
         value = self.get(*path)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.error(f"«\u00a0{'.'.join(path)}\u00a0» doit être un nombre entier positif")
+            raise self.invalid("regles-nombre", fichier=self.name, cle=".".join(path))
         return value
 
     def terms(self, vocab: str, where: str, given: Any) -> tuple[str, ...]:
         if vocab not in NAMES:
-            raise self.error(f"{where}\u00a0: vocabulaire «\u00a0{vocab}\u00a0» inconnu ({', '.join(NAMES)})")
+            raise self.invalid("regles-vocabulaire-inconnu", fichier=self.name, cle=where, vocabulaire=vocab,
+                             vocabulaires=", ".join(NAMES))
         known = vocabulary(vocab).ids
         values = tuple(str(t) for t in (given if isinstance(given, list) else [given]))
         for term in values:
             if term not in known:
-                raise self.error(f"{where} = «\u00a0{term}\u00a0» n'est pas un terme de "
-                                 f"schema/vocabulaires/{vocab}.yml ({', '.join(known)})")
+                raise self.invalid("regles-terme-inconnu", fichier=self.name, cle=where, terme=term, vocabulaire=vocab,
+                                 termes=", ".join(known))
         return values
 
     def roles(self, vocab: str) -> Any:
@@ -126,13 +125,14 @@ class _Rules:
         names = [f.name for f in fields(cls)]
         given = self.get("roles", vocab)
         if not isinstance(given, dict):
-            raise self.error(f"roles.{vocab} doit associer chaque rôle à un terme")
+            raise self.invalid("regles-roles-pas-groupe", fichier=self.name, vocabulaire=vocab)
         missing = [n for n in names if n not in given]
         if missing:
-            raise self.error(f"rôle(s) «\u00a0{', '.join(missing)}\u00a0» manquant(s) sous roles.{vocab}")
+            raise self.invalid("regles-roles-manquants", fichier=self.name, roles=", ".join(missing), vocabulaire=vocab)
         for role, term in given.items():
             if role not in names:
-                raise self.error(f"rôle inconnu «\u00a0{role}\u00a0» sous roles.{vocab} ({', '.join(names)})")
+                raise self.invalid("regles-role-inconnu", fichier=self.name, role=role, vocabulaire=vocab,
+                                 roles=", ".join(names))
             self.terms(vocab, f"roles.{vocab}.{role}", term)
         return cls(**{role: str(term) for role, term in given.items()})
 
@@ -143,11 +143,11 @@ def load_policy(path: Path) -> Policy:
     level = rules.roles("niveaux_territoire")
     scopes = {str(s.get("niveau")): str(s.get("libelle")) for s in rules.get("portees") if isinstance(s, dict)}
     if sorted(scopes) != sorted((level.national, level.international)):
-        raise rules.error(f"«\u00a0portees\u00a0» doit nommer les niveaux {level.national} et {level.international}, "
-                          f"une fois chacun ({', '.join(scopes) or 'aucun'} trouvé)")
+        raise rules.invalid("regles-portees", fichier=rules.name, national=level.national,
+                          international=level.international, trouves=", ".join(scopes) or fragment("aucun"))
     examples = rules.get("exemples")
     if not isinstance(examples, dict):
-        raise rules.error("«\u00a0exemples\u00a0» doit donner des termes par vocabulaire")
+        raise rules.invalid("regles-exemples", fichier=rules.name)
     return Policy(
         summary_min=rules.number("resume", "min"),
         summary_max=rules.number("resume", "max"),
