@@ -43,7 +43,7 @@ class Violation:
 
     def describe(self, limit: int = 5) -> str:
         lines = [f"  [{self.impact}] {self.rule} : {self.help} ({len(self.targets)} élément(s))"]
-        for target, summary in list(zip(self.targets, self.summaries))[:limit]:
+        for target, summary in list(zip(self.targets, self.summaries, strict=False))[:limit]:
             lines.append(f"      {target} — {' '.join(summary.split())}")
         return "\n".join(lines)
 

@@ -154,7 +154,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / ".hors-du-site")  # outside the published path: 404
         return super().translate_path("/" + path[len(self.prefix):])
 
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+    def log_message(self, format, *args):
         pass
 
 
@@ -175,7 +175,7 @@ class Server:
         self.base = self.origin + prefix
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.thread.start()
         return self
 

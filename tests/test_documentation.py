@@ -207,7 +207,7 @@ def test_annotated_experience_example_uses_every_field():
 def test_error_examples_are_real_messages():
     real = expected_lines()
     quoted = []
-    for language, body in fenced_blocks(read(CONTRIBUTING)):
+    for _language, body in fenced_blocks(read(CONTRIBUTING)):
         for line in body.split("\n"):
             located = re.match(r"^\S+\.md:(\d+: .+)$", line)
             if located:

@@ -81,13 +81,13 @@ def test_real_coverage_page_counts_link_to_the_explorer_and_marks_gaps(real_site
     tables = _tables(html)
     assert len(tables) == 2
     ref = territories()
-    for table, key, vocab in zip(tables, ("modele", "theme"), ("modeles", "themes")):
+    for table, key, vocab in zip(tables, ("modele", "theme"), ("modeles", "themes"), strict=True):
         header, *body, footer = table
         terms = vocabulary(vocab).terms
         assert [c[0] for c in header] == ["Région", *(t.libelle for t in terms), "Toutes"]
         assert [row[0][0] for row in body] == [ref.regions[r]["nom"] for r in REGIONS] + ["France entière", "International"]
-        for code, row in zip(ROWS, body):
-            for term, (text, href, css) in zip(terms, row[1:-1]):
+        for code, row in zip(ROWS, body, strict=True):
+            for term, (text, href, css) in zip(terms, row[1:-1], strict=True):
                 n = expected_count(bank.experiences, code, key, term.id)
                 if n:
                     assert text == str(n) and css == "", (code, term.id)

@@ -156,9 +156,9 @@ def test_every_experience_sheet_shows_its_summary_body_tools_and_sources(page, r
         got = page.evaluate(SHEET_STRUCTURE)
         s = got["summary"]
 
-        def check(ok: bool, what: str) -> None:
+        def check(ok: bool, what: str, slug: str = sheet.slug) -> None:
             if not ok:
-                problems.append(f"{sheet.slug} : {what}")
+                problems.append(f"{slug} : {what}")
 
         check(got["h1"] == m.titre, f"titre {got['h1']!r}")
         check(got["chapo"] == norm(m.resume), "résumé")
@@ -169,7 +169,7 @@ def test_every_experience_sheet_shows_its_summary_body_tools_and_sources(page, r
             check(territories().regions[r]["nom"] in territory, f"région {r} absente")
         models = s.get("Modèles de partenariat", [])
         check(len(models) == len(m.modeles), "nombre de modèles")
-        for use, shown in zip(m.modeles, models):
+        for use, shown in zip(m.modeles, models, strict=False):  # lengths checked just above
             check(shown == f"{labels['modeles'].label(use.modele)} : {norm(use.justification)}",
                   f"modèle et justification {shown!r}")
         check(s.get("Thèmes") == [", ".join(labels["themes"].label(t) for t in m.themes)], "thèmes")

@@ -51,14 +51,14 @@ DIRECTIVES = [
 ]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def theme_template_dirs() -> tuple[Path, ...]:
     import material
 
     return (THEME, Path(material.__file__).resolve().parent / "templates")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _theme_patterns(dirs: tuple[Path, ...]) -> tuple[re.Pattern, ...]:
     patterns = set()
     for folder in dirs:

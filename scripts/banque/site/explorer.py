@@ -125,7 +125,7 @@ def index(bank: Bank) -> dict:
         rows.append([
             s.slug, m.titre, ", ".join(p.libelle for p in s.places),
             m.periode.debut, m.periode.fin or 0,
-            *[[pos[v] for v in values[f.key] if v in pos] for f, pos in zip(all_facets, positions)],
+            *[[pos[v] for v in values[f.key] if v in pos] for f, pos in zip(all_facets, positions, strict=True)],
         ])
     return {
         "facettes": [{"cle": f.key, "legende": f.legend, "valeurs": [list(v) for v in f.values]} for f in all_facets],
@@ -204,7 +204,7 @@ def coverage(bank: Bank) -> dict:
         counts = _count_by(sheets, key)
         columns = [{"id": t.id, "libelle": t.libelle} for t in vocabulary(vocab).terms]
 
-        def cell(region: str, value: str) -> dict:
+        def cell(region: str, value: str, counts: dict = counts, key: str = key) -> dict:
             n = counts.get((region, value), 0)
             return {"nombre": n, "lien": explorer_link(**{region_key: region, key: value})}
 

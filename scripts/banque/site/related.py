@@ -19,8 +19,8 @@ costs a few big-integer operations however large the bank.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from banque.sheets.bank import Sheet
 from banque.sheets.policy import policy
@@ -186,5 +186,5 @@ def related(experiences: Iterable[Sheet], tool_titles: dict[str, str] | None = N
     ranked = _ranked(sheets, published, limit)
     return {
         s.slug: [Suggestion(sheets[j].slug, value, reasons(s, sheets[j], tool_titles)) for j, value in best]
-        for s, best in zip(sheets, ranked)
+        for s, best in zip(sheets, ranked, strict=True)
     }
