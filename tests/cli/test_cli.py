@@ -33,6 +33,8 @@ def test_json_format_for_machines():
     assert report["fiches_verifiees"] == 1
     [problem] = report["problemes"]
     assert problem["line"] == 10 and problem["field"] == "nature" and "double" in problem["message"]
+    assert problem["code"] == "yaml-cle-en-double" and problem["severity"] == "erreur"
+    assert list(problem) == ["path", "line", "field", "message", "hint", "severity", "code"]
 
 
 def test_oversized_file_is_refused_without_reading_it(tmp_path: Path):

@@ -83,17 +83,6 @@ def test_title_is_quoted_never_yaml(project: Path):
     assert problems == [] and raw.data["titre"] == title
 
 
-def test_refuses_to_overwrite(project: Path):
-    assert banque("nouvelle-fiche", "Une expérience en double", cwd=project).returncode == 0
-    path = project / "content" / "experiences" / "une-experience-en-double.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\nmodifiée\n", encoding="utf-8")
-    before = path.read_bytes()
-    result = banque("nouvelle-fiche", "Une expérience en double", cwd=project)
-    assert result.returncode == 1
-    assert "existe déjà" in result.stderr and "rien n'a été écrit" in result.stderr
-    assert path.read_bytes() == before
-
-
 def test_refuses_a_slug_used_by_a_file_of_another_name(project: Path):
     folder = project / "content" / "experiences"
     (folder / "fiche-exemplaire.md").rename(folder / "ancien-nom.md")  # still says slug: fiche-exemplaire
@@ -108,11 +97,6 @@ def test_invalid_title_writes_nothing(project: Path, title: str):
     result = banque("nouvelle-fiche", title, cwd=project)
     assert result.returncode == 1 and result.stderr.startswith("Fiche non créée : ")
     assert sorted(p.name for p in (project / "content" / "experiences").iterdir()) == before
-
-
-def test_missing_content_folder(tmp_path: Path):
-    result = banque("nouvelle-fiche", "Une expérience", "--contenu", "nulle-part", cwd=tmp_path)
-    assert result.returncode == 2 and "introuvable" in result.stderr
 
 
 def test_pre_commit_hook_validates_changed_sheets():

@@ -38,7 +38,7 @@ def test_lines_are_kept_for_nested_values():
 def test_duplicate_key_names_both_lines_and_keeps_first():
     doc, issues = yaml_strict.parse("a: 1\nb: 2\na: 3\n")
     assert doc.data == {"a": 1, "b": 2}
-    assert len(issues) == 1 and "lignes 1 et 3" in issues[0].message
+    assert [i.code for i in issues] == ["yaml-cle-en-double"] and "lignes 1 et 3" in issues[0].message
 
 
 def test_alias_bomb_is_refused_before_expansion():
@@ -47,18 +47,18 @@ def test_alias_bomb_is_refused_before_expansion():
     )
     doc, issues = yaml_strict.parse(bomb)
     assert doc is None
-    assert {i.message.split(" ")[0] for i in issues} == {"ancre", "alias"}
+    assert {i.code for i in issues} == {"yaml-ancre", "yaml-alias"}
 
 
 @pytest.mark.parametrize("text", ["a: !!python/object:os.system x\n", "a: !custom x\n", "a: !!binary aGVsbG8=\n"])
 def test_explicit_tags_are_refused(text):
     doc, issues = yaml_strict.parse(text)
-    assert doc is None and "étiquette" in issues[0].message
+    assert doc is None and issues[0].code == "yaml-etiquette"
 
 
 def test_tab_indentation_gets_french_message():
     doc, issues = yaml_strict.parse("a:\n\t- b\n")
-    assert doc is None and "tabulation" in issues[0].message and issues[0].line == 2
+    assert doc is None and issues[0].code == "yaml-tabulation" and issues[0].line == 2
 
 
 # The reader builds values straight from libyaml's events, in one pass: these
@@ -66,12 +66,13 @@ def test_tab_indentation_gets_french_message():
 
 def test_second_document_is_refused_like_libyaml_composer():
     doc, issues = yaml_strict.parse("a: 1\n---\nb: 2\n")
-    assert doc is None and issues[0].line == 2 and "another document" in issues[0].message
+    assert doc is None and issues[0].line == 2 and issues[0].code == "yaml-illisible"
+    assert "another document" in issues[0].message
 
 
 def test_anchor_in_a_second_document_is_reported_before_the_document_error():
     doc, issues = yaml_strict.parse("a: 1\n---\nb: &z 2\n")
-    assert doc is None and [i.line for i in issues] == [3] and "ancre" in issues[0].message
+    assert doc is None and [(i.line, i.code) for i in issues] == [(3, "yaml-ancre")]
 
 
 def test_refusals_inside_a_dropped_duplicate_value_are_still_reported():
@@ -88,11 +89,11 @@ def test_duplicates_inside_a_dropped_duplicate_value_are_not_reported_nor_lined(
 
 def test_complex_key_is_reported_and_skipped_with_its_value():
     doc, issues = yaml_strict.parse("? [a]\n: 1\nb: 2\n")
-    assert doc.data == {"b": 2} and issues[0].message == "clé complexe interdite" and issues[0].line == 1
+    assert doc.data == {"b": 2} and issues[0].code == "yaml-cle-complexe" and issues[0].line == 1
 
 
 def test_tag_on_a_key_and_anchor_on_a_mapping_are_refused():
-    assert "étiquette" in yaml_strict.parse("!k a: 1\n")[1][0].message
+    assert yaml_strict.parse("!k a: 1\n")[1][0].code == "yaml-etiquette"
     doc, issues = yaml_strict.parse("a: &m\n  b: 1\n")
     assert doc is None and "ancre YAML « &m »" in issues[0].message
 

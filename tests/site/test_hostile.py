@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from banque.sheets.check import validate
+from banque.sheets.problem import Problem
 from banque.site import csp, html_scan, sanitize
 from tests.navigateur import CONTENT, SITE_PREFIX, build_site, fold, run_build
 from tests.site.hostile.corpus import (
@@ -255,7 +256,7 @@ def test_hostile_sheets_never_reach_exports_or_feed_as_markup(hostile_site):
         assert "<script" not in text.lower() and "onerror=" not in text.lower(), rel
 
 
-def _scan_fragment(fragment: str) -> list[html_scan.Finding]:
+def _scan_fragment(fragment: str) -> list[Problem]:
     """Findings of the scan on a one-page site whose body is `fragment`."""
     import tempfile
 

@@ -14,6 +14,7 @@ import pytest
 from bench.generate import generate as generate_bank
 
 from banque.sheets.check import ValidationCache, validate
+from banque.sheets.problem import problem
 from banque.site import incremental, render
 from banque.site.build import Layout, generate, mkdocs_settings
 from banque.site.settings import SiteConfig
@@ -213,7 +214,7 @@ def test_page_flagged_while_pagefind_writes_is_judged_again_after(tmp_path, monk
     def scan(folder, base):
         calls.append((folder / "pagefind" / "pagefind-ui.js").is_file())
         if len(calls) == 1:  # as if the scan reached the page before Pagefind wrote its files
-            return [html_scan.Finding("recherche/index.html", 1, "<script>", "script qui n'est pas un fichier .js du site")]
+            return [problem("html-script-inconnu", "recherche/index.html", 1, "<script>")]
         return real(folder, base)
 
     monkeypatch.setattr(html_scan, "scan_site", scan)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from banque.sheets import report, schema_export
 from banque.sheets.check import collect, validate
+from banque.sheets.problem import has_errors
 
 CONTENT = Path("content")
 
@@ -22,7 +23,7 @@ def cmd_valider(args: argparse.Namespace) -> int:
     checked = len(collect(paths))
     out = report.as_json if args.format == "json" else report.as_text
     print(out(problems, checked))
-    return 1 if any(p.severity == "erreur" for p in problems) else 0
+    return 1 if has_errors(problems) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from banque.committee.review import months_between, years_before
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.check import validate
 from banque.sheets.models import TO_IDENTIFY, Referent
 from banque.sheets.policy import policy
-from banque.sheets.problem import ERROR, Problem
+from banque.sheets.problem import Problem, errors
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 
@@ -149,7 +149,7 @@ def gather(content: Path, today: dt.date, added_on: Callable[[Path], dt.date | N
     bank, problems = checked if checked is not None else validate([content], content)
     experiences, tools = bank.experiences, bank.outils
     board = Dashboard(today, len(experiences), len(tools))
-    board.invalid = sorted({p.path for p in problems if p.severity == ERROR})
+    board.invalid = sorted({p.path for p in errors(problems)})
     for s in experiences + tools:
         if s.model.statut == policy().status.in_review:
             since = added_on(s.path)

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from banque.committee.dashboard import Dashboard, first_commit_date, gather
-from banque.committee.review import md_escape
 from banque.sheets.bank import Bank
 from banque.sheets.markdown_text import Raw, escape
 from banque.sheets.problem import Problem
+from banque.sheets.report import md_escape
 from banque.sheets.templating import environment
 from banque.sheets.vocabulary import vocabulary
 

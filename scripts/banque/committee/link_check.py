@@ -12,7 +12,6 @@ are bounded.
 from __future__ import annotations
 
 import re
-import socket
 import urllib.error
 import urllib.request
 from collections import defaultdict
@@ -21,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.load import RawSheet
+from banque.sheets.problem import Problem, errors, fragment, problem
+from banque.sheets.report import count, plural, spoken
 
 USER_AGENT = "banque-experiences/verifier-liens (+https://github.com/banque-alliances/banque-experiences)"
 _BODY_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
@@ -34,25 +36,34 @@ class Link:
     sheet: str  # the sheet's file, as shown to the user
     field: str  # where the address is: "sources[0].url", "url", "corps (Contexte)"
     url: str
+    line: int = 0  # in the sheet's file
 
 
 @dataclass(frozen=True)
 class Answer:
+    """What the server said; a broken address becomes a problem in `broken`."""
+
     ok: bool
     detail: str  # French: "HTTP 404", "pas de réponse en 5 s"…
 
 
+def _body_line(raw: RawSheet, url: str) -> int:
+    lines = raw.source_text.split("\n")
+    return next((n for n in range(raw.body_line, len(lines) + 1) if url in lines[n - 1]), raw.body_line)
+
+
 def links_of(sheet: Sheet) -> list[Link]:
     links: list[Link] = []
-    model = sheet.model
+    model, raw = sheet.model, sheet.raw
     if getattr(model, "url", None):
-        links.append(Link(sheet.raw.display, "url", model.url))
+        links.append(Link(raw.display, "url", model.url, raw.line_of(("url",))))
     for i, source in enumerate(getattr(model, "sources", [])):
         if source.url:
-            links.append(Link(sheet.raw.display, f"sources[{i}].url", source.url))
+            links.append(Link(raw.display, f"sources[{i}].url", source.url, raw.line_of(("sources", i, "url"))))
     for title, text in sheet.sections:
         for found in _BODY_URL.findall(text):
-            links.append(Link(sheet.raw.display, f"corps ({title})", found.rstrip(_TRAILING)))
+            url = found.rstrip(_TRAILING)
+            links.append(Link(raw.display, f"corps ({title})", url, _body_line(raw, url)))
     return links
 
 
@@ -91,53 +102,57 @@ def check_url(url: str, timeout: float) -> Answer:
         status = _ask(url, "HEAD", timeout)
         if status in _RETRY_WITH_GET:
             status = _ask(url, "GET", timeout)
-    except (TimeoutError, socket.timeout):
-        return Answer(False, f"pas de réponse en {timeout:g} s")
+    except TimeoutError:  # socket.timeout too (an alias)
+        return Answer(False, fragment("lien-sans-reponse", delai=timeout))
     except urllib.error.URLError as exc:
-        if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-            return Answer(False, f"pas de réponse en {timeout:g} s")
-        return Answer(False, f"serveur injoignable ({exc.reason})")
+        if isinstance(exc.reason, TimeoutError):
+            return Answer(False, fragment("lien-sans-reponse", delai=timeout))
+        return Answer(False, fragment("lien-serveur-injoignable", raison=exc.reason))
     except (OSError, ValueError) as exc:
-        return Answer(False, f"adresse injoignable ({exc})")
+        return Answer(False, fragment("lien-adresse-injoignable", raison=exc))
     if status >= 400:
-        label = {404: "page introuvable", 410: "page supprimée", 403: "accès refusé"}.get(status, "erreur")
-        return Answer(False, f"{label} (HTTP {status})")
-    return Answer(True, f"HTTP {status}")
+        name = {404: "lien-http-404", 410: "lien-http-410", 403: "lien-http-403"}.get(status, "lien-http-erreur")
+        return Answer(False, fragment(name, statut=status))
+    return Answer(True, fragment("lien-http-ok", statut=status))
 
 
 def check_all(urls: list[str], timeout: float, workers: int) -> dict[str, Answer]:
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return dict(zip(urls, pool.map(lambda u: check_url(u, timeout), urls)))
+        return dict(zip(urls, pool.map(lambda u: check_url(u, timeout), urls), strict=True))
+
+
+def broken(links: list[Link], answers: dict[str, Answer]) -> list[Problem]:
+    """A problem for each citation of an address that did not answer."""
+    return [problem("lien-casse", link.sheet, link.line, link.field, url=link.url, reponse=answers[link.url].detail)
+            for link in links if link.url in answers and not answers[link.url].ok]
 
 
 def report(links: list[Link], answers: dict[str, Answer], skipped: list[str]) -> str:
+    problems = broken(links, answers)
     by_sheet: dict[str, list[Link]] = defaultdict(list)
     for link in links:
         by_sheet[link.sheet].append(link)
     lines: list[str] = []
     for sheet in sorted(by_sheet):
-        checked = [l for l in by_sheet[sheet] if l.url in answers]
-        broken = [l for l in checked if not answers[l.url].ok]
-        waiting = len(by_sheet[sheet]) - len(checked)
-        if broken:
+        checked = len([link for link in by_sheet[sheet] if link.url in answers])
+        found = [p for p in problems if p.path == sheet]
+        waiting = len(by_sheet[sheet]) - checked
+        if found:
             lines.append(f"✗ {sheet}")
-            lines += [f"    {l.field} : {l.url} — {answers[l.url].detail}" for l in broken]
+            lines += [f"    {spoken(p, place=False)}" for p in found]
         else:
-            lines.append(f"✓ {sheet} : {len(checked)} adresse{'s' if len(checked) > 1 else ''} "
-                         f"qui répond{'ent' if len(checked) > 1 else ''}")
+            lines.append(f"✓ {sheet} : {count(checked, 'adresse')} qui {plural(checked, 'répond', 'répondent')}")
         if waiting:
-            lines.append(f"    {waiting} adresse{'s' if waiting > 1 else ''} non vérifiée{'s' if waiting > 1 else ''} (limite --max)")
+            lines.append(f"    {count(waiting, 'adresse')} non {plural(waiting, 'vérifiée')} (limite --max)")
     bad = sorted(u for u, a in answers.items() if not a.ok)
     lines.append("")
     if bad:
-        lines.append(f"✗ {len(bad)} adresse{'s' if len(bad) > 1 else ''} cassée{'s' if len(bad) > 1 else ''} "
-                     f"sur {len(answers)} vérifiée{'s' if len(answers) > 1 else ''}. "
-                     "Corrigez l'adresse dans la fiche, ou remplacez-la par une copie archivée (web.archive.org).")
+        lines.append(f"✗ {count(len(bad), 'adresse')} {plural(len(bad), 'cassée')} "
+                     f"sur {len(answers)} {plural(len(answers), 'vérifiée')}. {problems[0].hint}")
     else:
-        lines.append(f"✓ {len(answers)} adresse{'s' if len(answers) > 1 else ''} vérifiée{'s' if len(answers) > 1 else ''}, "
-                     "toutes répondent.")
+        lines.append(f"✓ {count(len(answers), 'adresse')} {plural(len(answers), 'vérifiée')}, toutes répondent.")
     if skipped:
-        lines.append(f"{len(skipped)} adresse{'s' if len(skipped) > 1 else ''} non vérifiée{'s' if len(skipped) > 1 else ''} : "
+        lines.append(f"{count(len(skipped), 'adresse')} non {plural(len(skipped), 'vérifiée')} : "
                      "relancez avec un --max plus grand.")
     return "\n".join(lines)
 
@@ -150,12 +165,12 @@ def run(content: Path, timeout: float, limit: int, workers: int, log=print) -> i
     links = bank_links(bank)
     urls = sorted({link.url for link in links})
     checked, skipped = urls[:limit], urls[limit:]
-    invalid = len({p.path for p in problems if p.severity == "erreur"})
-    log(f"{len(urls)} adresse{'s' if len(urls) > 1 else ''} externe{'s' if len(urls) > 1 else ''} dans "
-        f"{len(collect([content])) - invalid} fiches ; {len(checked)} vérifiée{'s' if len(checked) > 1 else ''}, "
+    invalid = len({p.path for p in errors(problems)})
+    log(f"{count(len(urls), 'adresse')} {plural(len(urls), 'externe')} dans "
+        f"{len(collect([content])) - invalid} fiches ; {len(checked)} {plural(len(checked), 'vérifiée')}, "
         f"{workers} à la fois, {timeout:g} s au plus pour chacune.")
     if invalid:
-        log(f"{invalid} fiche{'s' if invalid > 1 else ''} invalide{'s' if invalid > 1 else ''} ignorée{'s' if invalid > 1 else ''} : "
+        log(f"{count(invalid, 'fiche')} {plural(invalid, 'invalide')} {plural(invalid, 'ignorée')} : "
             "lancez « banque valider » pour les corriger.")
     answers = check_all(checked, timeout, workers)
     log("")

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from banque.sheets import body
+from banque.sheets import report as reporter
 from banque.sheets.check import display_path, validate
 from banque.sheets.load import RawSheet, load
 from banque.sheets.models import TO_IDENTIFY
 from banque.sheets.policy import policy
-from banque.sheets.problem import ERROR, WARNING, Problem
+from banque.sheets.problem import ERROR, Problem, errors, fragment, problem
+from banque.sheets.report import count, md_escape
 from banque.sheets.text import fold
 from banque.sheets.vocabulary import vocabulary
 
@@ -82,8 +84,9 @@ def _get(data: Any, *path: str) -> Any:
     return data
 
 
-def _warn(raw: RawSheet, line: int, name: str, message: str, hint: str = "") -> Problem:
-    return Problem(raw.display, line, name, message, hint, WARNING)
+def _warn(raw: RawSheet, code: str, line: int, name: str, **params: Any) -> Problem:
+    """A point for the committee: its code is a warning in messages.yml."""
+    return problem(code, raw.display, line, name, **params)
 
 
 def _lines_of(raw: RawSheet, fields: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -111,11 +114,9 @@ def check_summary(raw: RawSheet) -> list[Problem]:
     line = raw.line_of(("resume",))
     low, high = policy().summary_min, policy().summary_max
     if size > high:
-        return [_warn(raw, line, "resume", f"résumé trop long ({size} caractères ; {high} au plus conseillés)",
-                      "Gardez deux ou trois phrases : le détail va dans les sections.")]
+        return [_warn(raw, "resume-trop-long", line, "resume", taille=size, maximum=high)]
     if size < low:
-        return [_warn(raw, line, "resume", f"résumé trop court ({size} caractères ; {low} au moins conseillés)",
-                      "Dites en deux ou trois phrases qui fait quoi, où, et avec quel résultat.")]
+        return [_warn(raw, "resume-trop-court", line, "resume", taille=size, minimum=low)]
     return []
 
 
@@ -125,9 +126,7 @@ def check_sections(raw: RawSheet) -> list[Problem]:
     for title, line, text in body.sections(raw.body, raw.body_line):
         size = len(" ".join(text.split()))
         if 0 < size < least:  # an empty section is already a blocking error
-            problems.append(_warn(raw, line, f"corps.{title}",
-                                  f"section « {title} » très courte ({size} caractères ; {least} au moins conseillés)",
-                                  "Développez : faits, acteurs, dates, chiffres."))
+            problems.append(_warn(raw, "section-courte", line, f"corps.{title}", titre=title, taille=size, minimum=least))
     return problems
 
 
@@ -135,23 +134,19 @@ def check_referent(raw: RawSheet, today: dt.date) -> list[Problem]:
     referent = raw.data.get("referent")
     line = raw.line_of(("referent",))
     if referent == TO_IDENTIFY:
-        return [_warn(raw, line, "referent", "référent « à identifier »",
-                      "La fiche ne pourra être publiée qu'avec un référent nommé qui a donné son consentement.")]
+        return [_warn(raw, "referent-a-identifier", line, "referent")]
     if not isinstance(referent, dict):
         return []
     consent = referent.get("consentement")
     if consent is None:
         if raw.data.get("statut") == policy().status.published:
             return []  # already a blocking error
-        return [_warn(raw, line, "referent.consentement", "référent sans consentement enregistré",
-                      "Recueillez son accord écrit et notez-le dans « consentement: date, moyen ».")]
+        return [_warn(raw, "referent-sans-consentement", line, "referent.consentement")]
     given = as_date(_get(consent, "date"))
     years = policy().consent_years
     if given and given < years_before(today, years):
-        return [_warn(raw, raw.line_of(("referent", "consentement", "date")), "referent.consentement.date",
-                      f"consentement du {given.isoformat()}, il y a {months_between(given, today) // 12} ans "
-                      f"(plus de {years} ans)",
-                      "Vérifiez avec le référent qu'il accepte toujours d'être cité, puis mettez la date à jour.")]
+        return [_warn(raw, "consentement-ancien", raw.line_of(("referent", "consentement", "date")), "referent.consentement.date",
+                      date=given.isoformat(), ans=months_between(given, today) // 12, limite=years)]
     return []
 
 
@@ -159,8 +154,7 @@ def check_indicators(raw: RawSheet) -> list[Problem]:
     if raw.kind != "experiences" or raw.data.get("indicateurs"):
         return []
     line = raw.lines.get(("indicateurs",), 0)
-    return [_warn(raw, line, "indicateurs", "aucun indicateur d'impact",
-                  "Ajoutez au moins un chiffre daté (« libelle, valeur, annee ») : bénéficiaires, emplois, partenaires…")]
+    return [_warn(raw, "sans-indicateur", line, "indicateurs")]
 
 
 def check_review_date(raw: RawSheet, today: dt.date) -> list[Problem]:
@@ -168,10 +162,8 @@ def check_review_date(raw: RawSheet, today: dt.date) -> list[Problem]:
     months = policy().review_months
     if last is None or months_between(last, today) <= months:
         return []
-    return [_warn(raw, raw.line_of(("relecture", "date")), "relecture.date",
-                  f"dernière relecture le {last.isoformat()}, il y a {months_between(last, today)} mois "
-                  f"(plus de {months} mois)",
-                  "Relisez la fiche avec le référent : les faits et les chiffres sont-ils toujours justes ?")]
+    return [_warn(raw, "relecture-ancienne", raw.line_of(("relecture", "date")), "relecture.date",
+                  date=last.isoformat(), mois=months_between(last, today), limite=months)]
 
 
 def check_tools(raw: RawSheet, tools: list[ToolRef]) -> list[Problem]:
@@ -187,16 +179,14 @@ def check_tools(raw: RawSheet, tools: list[ToolRef]) -> list[Problem]:
             continue
         hit = next((n for n, text in lines if any(f" {name} " in f" {fold(text)} " for name in names)), None)
         if hit is not None:
-            problems.append(_warn(raw, hit, "outils", f"l'outil « {tool.title} » est mentionné mais pas référencé",
-                                  f"Ajoutez « {tool.slug} » à la liste « outils: »."))
+            problems.append(_warn(raw, "outil-non-reference", hit, "outils", titre=tool.title, slug=tool.slug))
     themes = raw.data.get("themes") if isinstance(raw.data.get("themes"), list) else []
     if not cited and not problems:
         close = [t for t in tools if set(t.themes) & set(themes)]
         if close:
-            names = ", ".join(f"« {t.title} » ({t.slug})" for t in close)
-            problems.append(_warn(raw, raw.lines.get(("outils",), raw.line_of(("themes",))), "outils",
-                                  "aucun outil du répertoire n'est référencé",
-                                  f"Outils sur les mêmes thèmes, à considérer : {names}."))
+            names = ", ".join(fragment("outil-cite", titre=t.title, slug=t.slug) for t in close)
+            problems.append(_warn(raw, "aucun-outil", raw.lines.get(("outils",), raw.line_of(("themes",))), "outils",
+                                  outils=names))
     return problems
 
 
@@ -221,8 +211,7 @@ def check_acronyms(raw: RawSheet) -> list[Problem]:
     for token, line in first_seen.items():
         spelled = re.search(rf"\(\s*{token}\s*\)", text) or re.search(rf"(?<![\w-]){token}\s*\([^)]{{5,}}\)", text)
         if not spelled:
-            problems.append(_warn(raw, line, "jargon", f"sigle « {token} » jamais développé",
-                                  f"Écrivez-le en toutes lettres à sa première apparition, suivi de « ({token}) »."))
+            problems.append(_warn(raw, "sigle-non-developpe", line, "jargon", sigle=token))
     return problems
 
 
@@ -232,8 +221,7 @@ def check_placeholders(raw: RawSheet) -> list[Problem]:
     if not lines:
         return []
     shown = ", ".join(map(str, lines[:8])) + ("…" if len(lines) > 8 else "")
-    return [_warn(raw, lines[0], "fiche", f"texte provisoire « {PLACEHOLDER} » encore présent (lignes {shown})",
-                  "Remplacez chaque « À compléter » par le vrai contenu.")]
+    return [_warn(raw, "texte-provisoire", lines[0], "fiche", texte=PLACEHOLDER, lignes=shown)]
 
 
 def editorial_warnings(raw: RawSheet, tools: list[ToolRef], today: dt.date) -> list[Problem]:
@@ -260,7 +248,7 @@ def review(path: Path, content: Path | None, today: dt.date) -> Report:
     _, problems = validate([path], context)
     raw, _ = load(path, display_path(path))
     report = Report(display_path(path), raw.kind if raw else None, None, None, today)
-    report.errors = [p for p in problems if p.severity == ERROR]
+    report.errors = errors(problems)
     report.warnings = [p for p in problems if p.severity != ERROR]
     if raw is not None:
         title, status = raw.data.get("titre"), raw.data.get("statut")
@@ -290,21 +278,9 @@ CHECKLIST = (
 )
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n <= 1 else many}"
-
-
 def _status_label(status: str | None) -> str:
     terms = vocabulary("statuts").by_id
     return terms[status].libelle.lower() if status in terms else "inconnu"
-
-
-def _groups(report: Report) -> tuple:
-    return (("Erreurs bloquantes", report.errors, "Aucune."), ("Avertissements éditoriaux", report.warnings, "Aucun."))
-
-
-def _where(p: Problem) -> str:
-    return f"{p.path}:{p.line}" if p.line else p.path
 
 
 def _verdict(report: Report) -> str:
@@ -320,44 +296,17 @@ def as_text(report: Report) -> str:
     if report.title:
         lines.append(f"Titre : {report.title}")
     lines += [f"Statut : {_status_label(report.status)}", f"Date de référence : {report.today.isoformat()}", ""]
-    for heading, items, none in _groups(report):
-        if not items:
-            lines += [f"{heading} : {none.lower()}", ""]
-            continue
-        lines.append(f"{heading} ({len(items)}) :")
-        for p in items:
-            lines.append(f"  {_where(p)}: {p.field}: {p.message}")
-            if p.hint:
-                lines.append(f"      → {p.hint}")
-        lines.append("")
-    lines.append(f"Bilan : {_count(len(report.errors), 'erreur bloquante', 'erreurs bloquantes')}, "
-                 f"{_count(len(report.warnings), 'avertissement', 'avertissements')}. {_verdict(report)}")
+    lines += [reporter.as_grouped_text(report.errors + report.warnings), ""]
+    lines.append(f"Bilan : {count(len(report.errors), 'erreur bloquante', 'erreurs bloquantes')}, "
+                 f"{count(len(report.warnings), 'avertissement')}. {_verdict(report)}")
     return "\n".join(lines)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|@!~])")
-
-
-def md_escape(text: str) -> str:
-    """Text from a sheet, shown in a pull-request comment as text, never as markup or a mention."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def as_markdown(report: Report) -> str:
     lines = [f"## Relecture de `{report.display}`", ""]
     title = f"**{md_escape(report.title)}** — " if report.title else ""
     lines += [f"{title}statut : *{_status_label(report.status)}* — date de référence : {report.today.isoformat()}", ""]
-    for heading, items, none in _groups(report):
-        lines.append(f"### {heading} ({len(items)})")
-        lines.append("")
-        if not items:
-            lines += [none, ""]
-            continue
-        for p in items:
-            lines.append(f"- `{_where(p)}` **{md_escape(p.field)}** : {md_escape(p.message)}")
-            if p.hint:
-                lines.append(f"  → {md_escape(p.hint)}")
-        lines.append("")
+    lines += [reporter.as_markdown(report.errors + report.warnings), ""]
     lines += ["### Liste de contrôle du comité", ""]
     lines += [f"- [ ] **{name}** : {detail}" for name, detail in CHECKLIST]
     lines += ["", f"**Bilan** : {_verdict(report)}"]

@@ -23,7 +23,7 @@ from banque.sheets.load import RawSheet, parse, read
 from banque.sheets.messages import translate
 from banque.sheets.models import KINDS
 from banque.sheets.policy import policy
-from banque.sheets.problem import Problem
+from banque.sheets.problem import Problem, problem, reading_order, suggestion
 from banque.sheets.territory import Place, territories
 from banque.sheets.vocabulary import sections as required_sections
 
@@ -73,8 +73,8 @@ def check_model(raw: RawSheet) -> tuple[object | None, list[Problem]]:
             if err["type"] == "regle":
                 loc = loc + tuple(err["ctx"]["champ"].split("."))
             name = field_name(loc)
-            message, hint = translate(err, name, model_cls, loc)
-            problems.append(Problem(raw.display, raw.line_of(loc), name, message, hint))
+            code, params = translate(err, name, model_cls, loc)
+            problems.append(problem(code, raw.display, raw.line_of(loc), name, **params))
         return None, problems
 
 
@@ -84,36 +84,28 @@ def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
     lines = list(body.lines(raw.body, raw.body_line))
     for line in lines:
         if line.level == 1:
-            problems.append(Problem(raw.display, line.number, "corps", "titre de niveau 1 (« # ») interdit dans le corps",
-                                    "Le titre de la fiche vient du champ « titre » ; utilisez « ## » pour les sections."))
+            problems.append(problem("titre-niveau-1", raw.display, line.number, "corps"))
         elif line.level != body.SECTION_LEVEL and not line.code and _image_without_alt(line.text):
-            problems.append(Problem(raw.display, line.number, "corps", "image sans texte alternatif",
-                                    "Décrivez l'image entre les crochets : ![Photo de l'équipe devant le local](…) "
-                                    "(dans une balise <img>, avec alt=\"…\")."))
+            problems.append(problem("image-sans-alternative", raw.display, line.number, "corps"))
     preamble, found = body.split(lines)
     if preamble.strip():
-        problems.append(Problem(raw.display, raw.body_line, "corps", "texte avant la première section",
-                                f"Placez ce texte sous « ## {expected[0]} »."))
+        problems.append(problem("texte-avant-section", raw.display, raw.body_line, "corps", section=expected[0]))
     titles = [title for title, _, _ in found]
     for title, lineno, _ in found:
         if title not in expected:
-            problems.append(Problem(raw.display, lineno, f"corps.{title}", "section inconnue",
-                                    f"Les sections d'une fiche sont, dans l'ordre : {', '.join(expected)}."))
+            problems.append(problem("section-inconnue", raw.display, lineno, f"corps.{title}", sections=", ".join(expected)))
         elif titles.count(title) > 1 and lineno != next(n for t, n, _ in found if t == title):
-            problems.append(Problem(raw.display, lineno, f"corps.{title}", "section en double", "Fusionnez les deux sections."))
+            problems.append(problem("section-en-double", raw.display, lineno, f"corps.{title}"))
     last_line = raw.body_line + raw.body.count("\n")
     for title in expected:
         if title not in titles:
-            problems.append(Problem(raw.display, last_line, f"corps.{title}", "section obligatoire manquante",
-                                    f"Ajoutez un titre « ## {title} » suivi d'au moins un paragraphe."))
+            problems.append(problem("section-manquante", raw.display, last_line, f"corps.{title}", section=title))
     for title, lineno, text in found:
         if title in expected and not text.strip():
-            problems.append(Problem(raw.display, lineno, f"corps.{title}", "section vide",
-                                    "Écrivez au moins un paragraphe sous ce titre."))
+            problems.append(problem("section-vide", raw.display, lineno, f"corps.{title}"))
     present = [t for t in titles if t in expected]
     if present != sorted(present, key=expected.index):
-        problems.append(Problem(raw.display, found[0][1], "corps", "sections dans le désordre",
-                                f"Remettez-les dans l'ordre : {', '.join(expected)}."))
+        problems.append(problem("sections-desordre", raw.display, found[0][1], "corps", sections=", ".join(expected)))
     body_sections = [(title, text) for title, _, text in found if title in expected]
     return body_sections, problems
 
@@ -140,9 +132,8 @@ def check_territories(raw: RawSheet) -> tuple[list[Place], list[Problem]]:
             place = ref.resolve(level, str(code))
             if place is None:
                 loc = ("territoires", i, "codes", j)
-                problems.append(Problem(raw.display, raw.line_of(loc), field_name(loc),
-                                        f"code « {code} » inconnu pour le niveau « {level} »",
-                                        ref.suggest(level, str(code))))
+                problems.append(problem("territoire-code-inconnu", raw.display, raw.line_of(loc), field_name(loc),
+                                        code=code, niveau=level, conseil=ref.suggest(level, str(code))))
             else:
                 places.append(place)
     return places, problems
@@ -155,10 +146,8 @@ def check_tool_references(raw: RawSheet, tool_slugs: set[str]) -> list[Problem]:
         if isinstance(slug, str) and slug not in tool_slugs:
             loc = ("outils", i)
             close = difflib.get_close_matches(slug, sorted(tool_slugs), n=1, cutoff=0.6)
-            hint = f"Vouliez-vous dire « {close[0]} » ? " if close else ""
-            problems.append(Problem(raw.display, raw.line_of(loc), field_name(loc),
-                                    f"outil « {slug} » introuvable dans content/outils/",
-                                    hint + "Créez la fiche outil (banque nouvelle-fiche --outil) ou corrigez l'identifiant."))
+            problems.append(problem("outil-introuvable", raw.display, raw.line_of(loc), field_name(loc),
+                                    slug=slug, suggestion=suggestion(close)))
     return problems
 
 
@@ -170,16 +159,14 @@ def check_slugs(sheets: list[Sheet], displays: set[str]) -> list[Problem]:
     for s in sheets:
         by_slug[(s.kind, s.slug)].append(s)
         if s.path.stem != s.slug:
-            problems.append(Problem(s.raw.display, s.raw.line_of(("slug",)), "slug",
-                                    f"le nom du fichier « {s.path.name} » ne correspond pas au slug « {s.slug} »",
-                                    f"Renommez le fichier en « {s.slug}.md », ou corrigez le slug."))
-    for (kind, slug), group in by_slug.items():
+            problems.append(problem("slug-nom-de-fichier", s.raw.display, s.raw.line_of(("slug",)), "slug",
+                                    fichier=s.path.name, slug=s.slug))
+    for (_, slug), group in by_slug.items():
         if len(group) > 1:
             others = ", ".join(g.raw.display for g in group)
             for s in group:
-                problems.append(Problem(s.raw.display, s.raw.line_of(("slug",)), "slug",
-                                        f"slug « {slug} » déjà utilisé ({others})",
-                                        "Chaque fiche a un slug unique : changez celui-ci et renommez le fichier."))
+                problems.append(problem("slug-en-double", s.raw.display, s.raw.line_of(("slug",)), "slug",
+                                        slug=slug, fiches=others))
     return [p for p in problems if p.path in displays]
 
 
@@ -342,4 +329,4 @@ def _validate(paths: list[Path], context: Path | None, cache: ValidationCache | 
         sorted((s for s in target_sheets if s.kind == "experiences"), key=lambda s: s.slug),
         sorted((s for s in target_sheets if s.kind == "outils"), key=lambda s: s.slug),
     )
-    return bank, sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
+    return bank, sorted(set(problems), key=reading_order)

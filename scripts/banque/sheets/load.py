@@ -8,13 +8,13 @@ the YAML goes through the strict reader with line numbers kept.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from banque.sheets import yaml_strict
-from banque.sheets.problem import Problem
+from banque.sheets.problem import Problem, problem
 
 MAX_BYTES = 200_000
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -67,15 +67,7 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         byte = raw[exc.start]
-        return None, [
-            Problem(
-                display,
-                line,
-                "fichier",
-                f"octet 0x{byte:02X} invalide à la position {exc.start} : le fichier n'est pas en UTF-8",
-                "Enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous » → encodage UTF-8).",
-            )
-        ]
+        return None, [problem("fichier-non-utf8", display, line, "fichier", octet=byte, position=exc.start)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -84,43 +76,21 @@ def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Proble
     or the Problem of a missing or unclosed « --- » (reported under `display`)."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        return Problem(
-            display,
-            1,
-            "fichier",
-            "la fiche ne commence pas par « --- »",
-            "La première ligne doit être « --- », suivie des champs puis d'une autre ligne « --- ».",
-        )
+        return problem("en-tete-absent", display, 1, "fichier")
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
             return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
-    return Problem(
-        display,
-        1,
-        "fichier",
-        "l'en-tête ouvert par « --- » à la ligne 1 n'est jamais fermé",
-        "Ajoutez une ligne « --- » entre le dernier champ et le texte de la fiche.",
-    )
+    return problem("en-tete-non-ferme", display, 1, "fichier")
 
 
 def read(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a sheet file, or None and why (too large, or not a sheet)."""
     if kind_of(path) is None:
-        return None, [
-            Problem(display, 1, "fichier", "fiche hors de content/experiences/ ou content/outils/",
-                    "Placez la fiche dans content/experiences/ ou content/outils/.")
-        ]
+        return None, [problem("fichier-hors-dossier", display, 1, "fichier")]
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return None, [
-            Problem(
-                display,
-                1,
-                "fichier",
-                f"fichier trop volumineux ({size / 1_000_000:.1f} Mo, au plus {MAX_BYTES // 1000} ko)",
-                "Une fiche tient en quelques pages : raccourcissez-la et mettez les annexes en lien dans « sources ».",
-            )
-        ]
+        return None, [problem("fichier-trop-volumineux", display, 1, "fichier",
+                              taille=size / 1_000_000, maximum=MAX_BYTES // 1000)]
     return path.read_bytes(), []
 
 
@@ -146,26 +116,15 @@ def parse(path: Path, display: str, data: bytes) -> tuple[RawSheet | None, list[
     front, body, body_line = split
     # YAML lines are counted from the line after the opening "---".
     doc, issues = yaml_strict.parse(front, first=2, lines=False)
-    problems += [Problem(display, i.line, i.field or "yaml", i.message, i.hint) for i in issues]
+    problems += [replace(i, path=display) for i in issues]
     if doc is None:
         return None, problems
     if not isinstance(doc.data, dict):
-        return None, [
-            Problem(display, 2, "yaml", "l'en-tête doit être une liste de champs « clé: valeur »",
-                    "Écrivez un champ par ligne, par exemple « titre: Mon expérience ».")
-        ]
+        return None, [problem("en-tete-pas-des-champs", display, 2, "yaml")]
     first = front.split("\n", 1)[0].strip()
     match = SCHEMA_LINE.match(first)
     expected = SCHEMA_FILES[kind]
     if not match or not match.group(1).endswith(expected):
-        problems.append(
-            Problem(
-                display,
-                2,
-                "schema",
-                "la ligne de schéma manque en tête de l'en-tête",
-                f"Ajoutez juste après « --- » : # yaml-language-server: $schema=../../schema/{expected}",
-            )
-        )
+        problems.append(problem("ligne-schema-manquante", display, 2, "schema", schema=expected))
     sheet = RawSheet(path, display, kind, doc.data, body, body_line, text)
     return sheet, problems

@@ -1,119 +1,95 @@
-"""pydantic's English errors, rewritten in French through a table.
+"""pydantic's English errors, rewritten in French through the table in messages.yml.
 
-Each entry turns one pydantic error type into (message, hint). Unknown types
-fall back to a generic French message that still names the field.
+The table's `pydantic` section maps each pydantic error type (and, for some,
+the field's name) to a problem code; the code's message names the parameters
+it needs, computed here from the error. Unknown types get a generic code that
+still names the field.
 """
 
 from __future__ import annotations
 
 import difflib
-from typing import Any, Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from pydantic import BaseModel
 
 from banque.sheets.models import submodel
+from banque.sheets.problem import fragment, suggestion, table
 
-Translate = Callable[[dict, str], tuple[str, str]]
-
-
-def _value(err: dict) -> str:
-    value = err.get("input")
-    if isinstance(value, (dict, list)):
-        return "une liste" if isinstance(value, list) else "un groupe de champs"
-    return f"« {value} »"
+ANY = "*"
 
 
-def _missing(err: dict, field: str) -> tuple[str, str]:
-    name = field.rsplit(".", 1)[-1]
-    return "champ obligatoire manquant", f"Ajoutez « {name}: … » (voir le modèle de fiche dans CONTRIBUTING.md)."
+@dataclass
+class _Error:
+    err: Mapping[str, Any]  # one of ValidationError.errors()
+    field: str  # dotted, as shown
+    model: type[BaseModel]
+    loc: tuple
+
+    @property
+    def name(self) -> str:
+        """The field's own name: `outils` for `outils[2]`, `fin` for `periode.fin`."""
+        return self.field.rsplit(".", 1)[-1].split("[")[0]
+
+    @property
+    def ctx(self) -> Mapping[str, Any]:
+        return self.err.get("ctx", {})
+
+    @cached_property
+    def allowed(self) -> list[str]:
+        """For an unknown key: the field names allowed beside it."""
+        return _fields_of(self.model, self.loc[:-1])
+
+    @cached_property
+    def options(self) -> list[str]:
+        """For a value outside a list of choices: the choices."""
+        expected = self.ctx.get("expected", "")
+        return [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
+
+    def closest(self, value: str, choices: list[str]) -> str:
+        return suggestion(difflib.get_close_matches(value, choices, n=1, cutoff=0.6))
 
 
-def _literal(err: dict, field: str) -> tuple[str, str]:
-    expected = err.get("ctx", {}).get("expected", "")
-    options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
-    value = str(err.get("input"))
-    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    hint = f"Valeurs possibles : {', '.join(options)}."
-    if close:
-        hint = f"Vouliez-vous dire « {close[0]} » ? " + hint
-    return f"valeur {_value(err)} inconnue", hint
+def _value(e: _Error) -> str:
+    value = e.err.get("input")
+    if isinstance(value, list):
+        return fragment("valeur-liste")
+    if isinstance(value, dict):
+        return fragment("valeur-groupe")
+    return fragment("valeur-citee", valeur=value)
 
 
-def _pattern(err: dict, field: str) -> tuple[str, str]:
-    name = field.rsplit(".", 1)[-1].split("[")[0]
-    if name in ("slug", "outils"):
-        return (
-            f"identifiant {_value(err)} invalide",
-            "Un identifiant s'écrit en minuscules sans accents, avec des tirets : « laveo-structures-insertion ».",
-        )
-    if name == "courriel":
-        return f"adresse {_value(err)} invalide", "Écrivez une adresse complète, par exemple « contact@exemple.org »."
-    if name == "url":
-        return f"adresse web {_value(err)} invalide", "L'adresse commence par https:// (ou http://), sans espace."
-    return f"valeur {_value(err)} mal formée", "Vérifiez l'orthographe de la valeur."
-
-
-def _custom(err: dict, field: str) -> tuple[str, str]:
-    message = err["msg"]
+def _detail(e: _Error) -> str:
+    message = e.err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
             message = message[len(prefix):]
-    return message, ""
+    return message
 
 
-def _bool(err: dict, field: str) -> tuple[str, str]:
-    return f"{_value(err)} n'est ni true ni false", "Écrivez true ou false, sans guillemets (« oui » et « non » ne sont pas compris)."
+def _suggestion(e: _Error) -> str:
+    if e.err["type"] == "extra_forbidden":
+        return e.closest(str(e.loc[-1]), e.allowed)
+    return e.closest(str(e.err.get("input")), e.options)
 
 
-TABLE: dict[str, Translate] = {
-    "missing": _missing,
-    "extra_forbidden": lambda e, f: ("champ inconnu", ""),  # hint added by translate()
-    "literal_error": _literal,
-    "string_pattern_mismatch": _pattern,
-    "value_error": _custom,
-    "regle": _custom,
-    "string_type": lambda e, f: (f"texte attendu, trouvé {_value(e)}", "Écrivez du texte, entre guillemets s'il ressemble à un nombre."),
-    "string_too_short": lambda e, f: (
-        f"texte trop court (au moins {e['ctx']['min_length']} caractères)",
-        "Complétez ce champ.",
-    ),
-    "string_too_long": lambda e, f: (
-        f"texte trop long ({len(str(e.get('input', '')))} caractères, au plus {e['ctx']['max_length']})",
-        "Raccourcissez ce texte.",
-    ),
-    "too_short": lambda e, f: (
-        f"au moins {e['ctx']['min_length']} élément(s) attendu(s)",
-        "Ajoutez un élément à la liste (une ligne commençant par « - »).",
-    ),
-    "too_long": lambda e, f: (
-        f"trop d'éléments (au plus {e['ctx']['max_length']})",
-        "Gardez les éléments les plus importants.",
-    ),
-    "int_type": lambda e, f: (f"nombre entier attendu, trouvé {_value(e)}", "Écrivez l'année en chiffres, sans guillemets : 2015."),
-    "int_from_float": lambda e, f: (f"nombre entier attendu, trouvé {_value(e)}", "Écrivez un nombre entier."),
-    "greater_than_equal": lambda e, f: (
-        f"valeur {_value(e)} trop petite (au moins {e['ctx']['ge']})",
-        "Vérifiez cette valeur.",
-    ),
-    "less_than_equal": lambda e, f: (
-        f"valeur {_value(e)} trop grande (au plus {e['ctx']['le']})",
-        "Vérifiez cette valeur.",
-    ),
-    "bool_type": _bool,
-    "list_type": lambda e, f: (f"liste attendue, trouvé {_value(e)}", "Écrivez une liste, un élément par ligne commençant par « - »."),
-    "model_type": lambda e, f: (
-        f"groupe de champs attendu, trouvé {_value(e)}",
-        "Écrivez les sous-champs en dessous, indentés de deux espaces.",
-    ),
-    "dict_type": lambda e, f: (
-        f"groupe de champs attendu, trouvé {_value(e)}",
-        "Écrivez les sous-champs en dessous, indentés de deux espaces.",
-    ),
-    "model_attributes_type": lambda e, f: (
-        f"groupe de champs attendu, trouvé {_value(e)}",
-        "Écrivez les sous-champs en dessous, indentés de deux espaces.",
-    ),
-    "union_tag_invalid": lambda e, f: (f"valeur {_value(e)} inattendue", "Voir le modèle de fiche dans CONTRIBUTING.md."),
+# Every parameter a pydantic message may name, computed only when it does.
+PARAMETERS: dict[str, Callable[[_Error], Any]] = {
+    "valeur": _value,
+    "nom": lambda e: e.field.rsplit(".", 1)[-1],
+    "detail": _detail,
+    "type": lambda e: e.err["type"],
+    "suggestion": _suggestion,
+    "champs": lambda e: ", ".join(e.allowed),
+    "options": lambda e: ", ".join(e.options),
+    "longueur_min": lambda e: e.ctx["min_length"],
+    "longueur_max": lambda e: e.ctx["max_length"],
+    "taille": lambda e: len(str(e.err.get("input", ""))),
+    "min": lambda e: e.ctx["ge"],
+    "max": lambda e: e.ctx["le"],
 }
 
 
@@ -132,17 +108,19 @@ def _fields_of(model: type[BaseModel], loc: tuple) -> list[str]:
     return []
 
 
-def translate(err: dict, field: str, model: type[BaseModel], loc: tuple) -> tuple[str, str]:
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        allowed = _fields_of(model, loc[:-1])
-        name = str(loc[-1])
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"Vouliez-vous dire « {close[0]} » ? " if close else ""
-        if allowed:
-            hint += f"Champs possibles ici : {', '.join(allowed)}."
-        return "champ inconnu", hint or "Retirez ce champ."
-    handler = TABLE.get(kind)
-    if handler is None:
-        return f"valeur {_value(err)} refusée ({kind})", "Voir le modèle de fiche dans CONTRIBUTING.md."
-    return handler(err, field)
+def code_of(kind: str, name: str) -> str:
+    """The problem code for a pydantic error type, on the field called `name`."""
+    codes = table().pydantic
+    entry = codes.get(kind, codes[ANY])
+    if isinstance(entry, dict):
+        return entry.get(name, entry[ANY])
+    return entry
+
+
+def translate(err: Mapping[str, Any], field: str, model: type[BaseModel], loc: tuple) -> tuple[str, dict[str, Any]]:
+    """The problem code for one pydantic error, and the parameters of its message."""
+    e = _Error(err, field, model, loc)
+    code = code_of(err["type"], e.name)
+    if code == "champ-inconnu" and not e.allowed:
+        code = "champ-inconnu-a-retirer"  # no list of fields to offer
+    return code, {name: PARAMETERS[name](e) for name in table().problems[code].parameters}

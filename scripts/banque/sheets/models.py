@@ -8,124 +8,34 @@ the exported JSON Schema (editor completion) and the documentation test.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Annotated, Any, Literal, Union, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from banque.sheets.contact_address import names_in_address, webmail_domain
+from banque.sheets.fields import (
+    ActorTypeId,
+    Code,
+    ContactId,
+    Day,
+    Email,
+    HttpUrl,
+    LevelId,
+    LongText,
+    ModelId,
+    NatureId,
+    RoleId,
+    ShortText,
+    Slug,
+    StatusId,
+    ThemeId,
+    ToolTypeId,
+    Year,
+    describe,
+    rule,
+    unique,
+)
 from banque.sheets.policy import policy
-from banque.sheets.vocabulary import vocabulary
-
-# Values a reader sees on the site: refusing markup here, on top of escaping at
-# render time, keeps hostile input out of titles, feeds and CSV exports alike.
-_FORBIDDEN = re.compile(r"[<>]")
-# Unicode category Cc, fixed by the standard: a regex is ~20× faster than
-# unicodedata.category() on each character, which dominated validation.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-
-
-def rule(field: str, message: str) -> PydanticCustomError:
-    """A cross-field rule broken: the error points at `field` inside the model."""
-    return PydanticCustomError("regle", message.replace("{", "(").replace("}", ")"), {"champ": field})
-
-
-def _clean_short(value: str) -> str:
-    if _FORBIDDEN.search(value):
-        raise ValueError("les caractères « < » et « > » sont interdits dans ce champ")
-    if _CONTROL.search(value):
-        raise ValueError("caractère de contrôle interdit (tabulation, retour à la ligne…)")
-    if not value.strip():
-        raise ValueError("texte vide")
-    return value.strip()
-
-
-def _clean_long(value: str) -> str:
-    if _FORBIDDEN.search(value):
-        raise ValueError("les caractères « < » et « > » sont interdits dans ce champ")
-    if _CONTROL_BUT_NEWLINE.search(value):
-        raise ValueError("caractère de contrôle interdit")
-    return " ".join(value.split())
-
-
-def _day(value: Any) -> Any:
-    # YAML leaves dates as text (see yaml_strict); we parse them here so an
-    # impossible date gets a clear French message instead of a silent string.
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("date attendue au format AAAA-MM-JJ, par exemple 2015-01-08")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"la date {value} n'existe pas dans le calendrier") from None
-
-
-def _code(value: Any) -> Any:
-    # `67` written without quotes is read as a number; a code is text.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-def _unique(values: list) -> list:
-    seen = set()
-    for v in values:
-        key = v if isinstance(v, str) else repr(v)
-        if key in seen:
-            raise ValueError(f"la valeur « {v} » apparaît deux fois")
-        seen.add(key)
-    return values
-
-
-def _unique_models(uses: list) -> list:
-    _unique([u.modele for u in uses])
-    return uses
-
-
-def _literal(name: str):
-    return Literal[vocabulary(name).ids]  # type: ignore[valid-type]
-
-
-def _describe(name: str) -> str:
-    return "Valeurs : " + ", ".join(f"`{t.id}` ({t.libelle})" for t in vocabulary(name).terms) + "."
-
-
-ShortText = Annotated[str, AfterValidator(_clean_short)]
-Day = Annotated[dt.date, BeforeValidator(_day)]
-Slug = Annotated[
-    str,
-    Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=3, max_length=80),
-]
-Year = Annotated[int, Field(ge=1900, le=2100)]
-Code = Annotated[str, BeforeValidator(_code), AfterValidator(_clean_short)]
-Email = Annotated[
-    str,
-    Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"),
-]
-HttpUrl = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", max_length=500)]
-
-ModelId = _literal("modeles")
-NatureId = _literal("natures")
-ThemeId = _literal("themes")
-ActorTypeId = _literal("types_acteurs")
-RoleId = _literal("roles")
-ToolTypeId = _literal("types_outils")
-StatusId = _literal("statuts")
-ContactId = _literal("modes_contact")
-LevelId = _literal("niveaux_territoire")
 
 TO_IDENTIFY = "à identifier"
 
@@ -142,7 +52,7 @@ class Strict(BaseModel):
 
 class ModelUse(Strict):
     modele: ModelId = Field(
-        description="Le modèle de partenariat. " + _describe("modeles"),
+        description="Le modèle de partenariat. " + describe("modeles"),
         examples=[_EXAMPLE["modeles"][0]],
     )
     justification: ShortText = Field(
@@ -153,9 +63,14 @@ class ModelUse(Strict):
     )
 
 
+def _unique_models(uses: list[ModelUse]) -> list[ModelUse]:
+    unique([u.modele for u in uses])
+    return uses
+
+
 class TerritoryRef(Strict):
     niveau: LevelId = Field(
-        description="Le niveau du territoire. " + _describe("niveaux_territoire"),
+        description="Le niveau du territoire. " + describe("niveaux_territoire"),
         examples=[_LEVEL.commune, _LEVEL.region],
     )
     codes: list[Code] = Field(
@@ -168,19 +83,19 @@ class TerritoryRef(Strict):
     )
 
     @model_validator(mode="after")
-    def _codes_match_level(self) -> "TerritoryRef":
+    def _codes_match_level(self) -> TerritoryRef:
         if self.niveau == _LEVEL.national and self.codes:
             raise rule("codes", "un territoire national n'a pas de code : écrivez « codes: [] »")
         if self.niveau not in (_LEVEL.national, _LEVEL.international) and not self.codes:
             raise rule("codes", f"indiquez au moins un code pour le niveau « {self.niveau} »")
-        _unique(self.codes)
+        unique(self.codes)
         return self
 
 
 class Actor(Strict):
     nom: ShortText = Field(max_length=150, description="Le nom de la structure.", examples=["Alsace Active"])
-    type: ActorTypeId = Field(description="Le type d'acteur. " + _describe("types_acteurs"), examples=[_EXAMPLE["types_acteurs"][0]])
-    role: RoleId = Field(description="Son rôle dans l'expérience. " + _describe("roles"), examples=[_EXAMPLE["roles"][0]])
+    type: ActorTypeId = Field(description="Le type d'acteur. " + describe("types_acteurs"), examples=[_EXAMPLE["types_acteurs"][0]])
+    role: RoleId = Field(description="Son rôle dans l'expérience. " + describe("roles"), examples=[_EXAMPLE["roles"][0]])
 
 
 class Period(Strict):
@@ -188,7 +103,7 @@ class Period(Strict):
     fin: Year | None = Field(default=None, description="L'année de fin, si l'expérience est terminée.", examples=[2014])
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.fin is not None and self.fin < self.debut:
             raise rule("fin", f"l'année de fin ({self.fin}) précède l'année de début ({self.debut})")
         return self
@@ -234,7 +149,7 @@ class Referent(Strict):
     organisation: ShortText = Field(max_length=150, description="Sa structure.", examples=["Lavéo"])
     contact: ContactId = Field(
         default=_CONTACT.via_committee,
-        description="Comment le joindre. " + _describe("modes_contact"),
+        description="Comment le joindre. " + describe("modes_contact"),
         examples=[_CONTACT.via_committee],
     )
     courriel: Email | None = Field(
@@ -249,11 +164,11 @@ class Referent(Strict):
     )
 
     @model_validator(mode="after")
-    def _address_follows_mode(self) -> "Referent":
+    def _address_follows_mode(self) -> Referent:
         if self.contact == _CONTACT.public and not self.courriel:
             raise rule("courriel", "avec « contact: public », indiquez l'adresse fonctionnelle dans « courriel »")
         if self.contact != _CONTACT.public and self.courriel:
-            raise rule("courriel", 
+            raise rule("courriel",
                 "une adresse n'est enregistrée qu'avec « contact: public » : retirez « courriel » "
                 "(le dépôt est public, même une adresse non affichée y serait lisible)"
             )
@@ -284,7 +199,7 @@ class Editorial(Strict):
 
     statut: StatusId = Field(
         default=_STATUS.draft,
-        description=f"L'état de la fiche ; seules les fiches `{_STATUS.published}` sont publiées. " + _describe("statuts"),
+        description=f"L'état de la fiche ; seules les fiches `{_STATUS.published}` sont publiées. " + describe("statuts"),
         examples=[_STATUS.published],
     )
     relecture: Review | None = Field(default=None, description="La dernière relecture par le comité de rédaction.", examples=[{"date": "2026-11-20", "relecteurs": ["Comité de rédaction"]}])
@@ -293,7 +208,7 @@ class Editorial(Strict):
     date_publication: Day | None = Field(default=None, description="La date de première publication (AAAA-MM-JJ).", examples=["2026-11-26"])
 
     @model_validator(mode="after")
-    def _published_was_reviewed(self) -> "Editorial":
+    def _published_was_reviewed(self) -> Editorial:
         if self.statut == _STATUS.published and self.relecture is None:
             raise rule("relecture", "une fiche publiée doit indiquer sa relecture par le comité (« relecture: date, relecteurs »)")
         return self
@@ -302,26 +217,26 @@ class Editorial(Strict):
 class _ExperienceFields(Strict):
     slug: Slug = Field(description="L'identifiant de la fiche, égal au nom du fichier sans « .md ».", examples=["laveo-structures-insertion"])
     titre: ShortText = Field(min_length=5, max_length=120, description="Le titre de l'expérience.", examples=["Lavéo et les structures d'insertion"])
-    resume: Annotated[str, AfterValidator(_clean_long)] = Field(
+    resume: LongText = Field(
         min_length=60,
         max_length=600,
         description="Un résumé de deux ou trois phrases, lisible seul.",
         examples=["Un réseau de lavage auto sans eau qui fait travailler 22 structures d'insertion…"],
     )
-    nature: NatureId = Field(description="Partenariat ou dispositif d'animation. " + _describe("natures"), examples=[_EXAMPLE["natures"][0]])
+    nature: NatureId = Field(description="Partenariat ou dispositif d'animation. " + describe("natures"), examples=[_EXAMPLE["natures"][0]])
     modeles: Annotated[list[ModelUse], AfterValidator(_unique_models)] = Field(
         min_length=1, max_length=4, description="Le ou les modèles de partenariat, chacun justifié.",
         examples=[[{"modele": _EXAMPLE["modeles"][0], "justification": "Les entreprises achètent des prestations aux structures d'insertion."}]],
     )
     territoires: list[TerritoryRef] = Field(min_length=1, description="Où l'expérience se déroule.", examples=[[{"niveau": _LEVEL.commune, "codes": ["38185"]}]])
-    themes: Annotated[list[ThemeId], AfterValidator(_unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + _describe("themes"), examples=[[_EXAMPLE["themes"][0]]])
+    themes: Annotated[list[ThemeId], AfterValidator(unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + describe("themes"), examples=[[_EXAMPLE["themes"][0]]])
     acteurs: list[Actor] = Field(min_length=1, description="Les structures engagées, avec leur type et leur rôle.", examples=[[{"nom": "Lavéo", "type": _EXAMPLE["types_acteurs"][1], "role": _EXAMPLE["roles"][0]}]])
     periode: Period = Field(description="Les années de l'expérience.", examples=[{"debut": 2008}])
     indicateurs: list[Indicator] = Field(default_factory=list, description="Des indicateurs d'impact (facultatifs, mais attendus par le comité).", examples=[[{"libelle": "Partenaires", "valeur": "22", "annee": 2015}]])
-    outils: Annotated[list[Slug], AfterValidator(_unique)] = Field(default_factory=list, description="Les outils du répertoire utilisés (identifiants de fiches outil).", examples=[["resolis"]])
+    outils: Annotated[list[Slug], AfterValidator(unique)] = Field(default_factory=list, description="Les outils du répertoire utilisés (identifiants de fiches outil).", examples=[["resolis"]])
     sources: list[Source] = Field(min_length=1, description="Les documents d'où viennent les faits.", examples=[[{"titre": "Compte rendu de la première rencontre des pionniers", "date": "2015-01-08"}]])
     referent: Annotated[
-        Union[Annotated[Referent, Tag("personne")], Annotated[Literal["à identifier"], Tag("a_identifier")]],
+        Annotated[Referent, Tag("personne")] | Annotated[Literal["à identifier"], Tag("a_identifier")],
         Discriminator(lambda v: "a_identifier" if isinstance(v, str) else "personne"),
     ] = Field(
         description="La personne qui accepte de parler de l'expérience, ou « à identifier ».",
@@ -329,13 +244,12 @@ class _ExperienceFields(Strict):
     )
 
 
-
 class Experience(Editorial, _ExperienceFields):
     """An experience sheet. Editorial is listed first so its fields come last
     (pydantic orders fields from the most basic class)."""
 
     @model_validator(mode="after")
-    def _published_has_consent(self) -> "Experience":
+    def _published_has_consent(self) -> Experience:
         if self.statut == _STATUS.published:
             if not isinstance(self.referent, Referent):
                 raise rule("referent", "une fiche publiée doit nommer son référent ; gardez-la en « brouillon » tant qu'il est « à identifier »")
@@ -347,12 +261,12 @@ class Experience(Editorial, _ExperienceFields):
 class _ToolFields(Strict):
     slug: Slug = Field(description="L'identifiant de la fiche, égal au nom du fichier sans « .md ».", examples=["resolis"])
     titre: ShortText = Field(min_length=2, max_length=120, description="Le nom de l'outil.", examples=["Résolis"])
-    type: ToolTypeId = Field(description="Le type d'outil. " + _describe("types_outils"), examples=[_EXAMPLE["types_outils"][0]])
+    type: ToolTypeId = Field(description="Le type d'outil. " + describe("types_outils"), examples=[_EXAMPLE["types_outils"][0]])
     organisation: ShortText = Field(max_length=150, description="La structure qui porte l'outil.", examples=["Association Résolis"])
     url: HttpUrl | None = Field(default=None, description="L'adresse de l'outil en ligne, s'il y en a une.", examples=["https://www.resolis.org/"])
     territoires: list[TerritoryRef] = Field(min_length=1, description="La portée territoriale de l'outil.", examples=[[{"niveau": _LEVEL.national}]])
-    publics: Annotated[list[ActorTypeId], AfterValidator(_unique)] = Field(min_length=1, description="À qui l'outil s'adresse. " + _describe("types_acteurs"), examples=[list(_EXAMPLE["types_acteurs"][:2])])
-    themes: Annotated[list[ThemeId], AfterValidator(_unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + _describe("themes"), examples=[[_EXAMPLE["themes"][1]]])
+    publics: Annotated[list[ActorTypeId], AfterValidator(unique)] = Field(min_length=1, description="À qui l'outil s'adresse. " + describe("types_acteurs"), examples=[list(_EXAMPLE["types_acteurs"][:2])])
+    themes: Annotated[list[ThemeId], AfterValidator(unique)] = Field(min_length=1, max_length=5, description="Les thèmes. " + describe("themes"), examples=[[_EXAMPLE["themes"][1]]])
     sources: list[Source] = Field(min_length=1, description="Les documents qui mentionnent l'outil.", examples=[[{"titre": "Compte rendu de la première rencontre des pionniers", "date": "2015-01-08"}]])
 
 

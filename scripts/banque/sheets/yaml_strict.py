@@ -28,6 +28,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from banque.sheets.problem import Problem, fragment, problem
+
 Path = tuple[str | int, ...]
 
 # YAML 1.2 core schema, narrowed: no octal/hex, no leading zeros (codes such as
@@ -35,16 +37,6 @@ Path = tuple[str | int, ...]
 _BOOL = {"true": True, "false": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
-
-
-@dataclass
-class YamlIssue:
-    """A problem found while reading YAML; `line` is 1-based within the YAML text."""
-
-    line: int
-    message: str
-    hint: str
-    field: str = ""
 
 
 @dataclass
@@ -56,10 +48,9 @@ class YamlDocument:
 # libyaml's parser is several times faster than the pure-Python one.
 _Parser = getattr(getattr(yaml, "_yaml", None), "CParser", None) or yaml.SafeLoader
 
-_REFUSED_HINTS = (
-    ("&", "ancre", "Retirez les ancres (&…) : chaque fiche écrit ses valeurs en toutes lettres."),
-    ("*", "alias", "Recopiez la valeur au lieu d'utiliser une ancre (&) et un alias (*)."),
-)
+# A problem found while reading YAML has no file yet (the caller adds it);
+# its line is the file's, 1-based.
+FIELD = "yaml"
 
 
 def _scalar(value: str, style: str | None) -> Any:
@@ -98,8 +89,8 @@ class _Builder:
         self.get = get
         self.first = first
         self.lines = lines
-        self.issues: list[YamlIssue] = []  # duplicate and complex keys
-        self.refused: list[YamlIssue] = []  # explicit tags
+        self.issues: list[Problem] = []  # duplicate and complex keys
+        self.refused: list[Problem] = []  # explicit tags
         self.anchors: list[tuple[int, str]] = []
         self.aliases: list[tuple[int, str]] = []
 
@@ -111,13 +102,7 @@ class _Builder:
         tag = event.tag
         if tag not in (None, "!"):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            self.refused.append(
-                YamlIssue(
-                    line,
-                    f"étiquette YAML « {shown} » interdite",
-                    "Retirez l'étiquette (!!…) ; mettez la valeur entre guillemets si c'est du texte.",
-                )
-            )
+            self.refused.append(problem("yaml-etiquette", line=line, field=FIELD, etiquette=shown))
 
     def value(self, event: Any, path: Path, keep: bool) -> Any:
         cls = type(event)
@@ -166,13 +151,7 @@ class _Builder:
             if cls is not ScalarEvent:
                 self.value(key_event, path, False)
                 if keep and cls is not AliasEvent:
-                    self.issues.append(
-                        YamlIssue(
-                            key_event.start_mark.line + first,
-                            "clé complexe interdite",
-                            "Une clé est un simple mot suivi de « : ».",
-                        )
-                    )
+                    self.issues.append(problem("yaml-cle-complexe", line=key_event.start_mark.line + first, field=FIELD))
                 self.value(get(), path, False)
                 continue
             if key_event.anchor or key_event.tag:
@@ -182,14 +161,8 @@ class _Builder:
             if key in first_line:
                 if keep:
                     dotted = ".".join(str(p) for p in path + (key,))
-                    self.issues.append(
-                        YamlIssue(
-                            line,
-                            f"clé « {key} » en double (lignes {first_line[key]} et {line})",
-                            "Gardez une seule de ces deux lignes : YAML ne garderait que la dernière, en silence.",
-                            dotted,
-                        )
-                    )
+                    self.issues.append(problem("yaml-cle-en-double", line=line, field=dotted or FIELD,
+                                               cle=key, premiere=first_line[key], seconde=line))
                 self.value(get(), path, False)
                 continue
             first_line[key] = line
@@ -198,14 +171,14 @@ class _Builder:
             if lines is not None:
                 lines[child] = line
 
-    def refusals(self) -> list[YamlIssue]:
+    def refusals(self) -> list[Problem]:
         """Anchors, aliases and tags: only the first of each kind is reported, with a count."""
         issues = list(self.refused)
-        for found, (sign, what, hint) in zip((self.anchors, self.aliases), _REFUSED_HINTS):
+        for found, code in ((self.anchors, "yaml-ancre"), (self.aliases, "yaml-alias")):
             if found:
                 line, name = found[0]
-                more = f" (et {len(found) - 1} autre(s))" if len(found) > 1 else ""
-                issues.append(YamlIssue(line, f"{what} YAML « {sign}{name} » interdit(e){more}", hint))
+                more = fragment("et-autres", nombre=len(found) - 1) if len(found) > 1 else ""
+                issues.append(problem(code, line=line, field=FIELD, nom=name, autres=more))
         return sorted(issues, key=lambda i: i.line)
 
 
@@ -243,49 +216,30 @@ def _build(text: str, first: int, lines: bool) -> tuple[Any, _Builder]:
             dispose()
 
 
-def _yaml_error(exc: yaml.YAMLError, text: str, first: int) -> YamlIssue:
+def _yaml_error(exc: yaml.YAMLError, text: str, first: int) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     index = mark.line if mark else 0
     line = index + first
-    problem = getattr(exc, "problem", "") or str(exc)
+    detail = getattr(exc, "problem", "") or str(exc)
     source_lines = text.split("\n")
     # libyaml does not name the tab in its message: look at the line itself.
-    if "\t" in problem or (index < len(source_lines) and "\t" in source_lines[index]):
-        return YamlIssue(
-            line,
-            "tabulation interdite dans l'indentation YAML",
-            "Remplacez les tabulations par des espaces (deux espaces par niveau).",
-        )
-    if "mapping values are not allowed" in problem:
-        return YamlIssue(
-            line,
-            "deux-points « : » inattendu",
-            "Mettez la valeur entre guillemets si elle contient « : », ou vérifiez l'indentation.",
-        )
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return YamlIssue(
-            line,
-            "structure YAML incorrecte (indentation ou deux-points manquant)",
-            "Vérifiez l'indentation de cette ligne et de la précédente, et le « : » après chaque clé.",
-        )
-    if "found unexpected end of stream" in problem or "found unknown escape" in problem:
-        return YamlIssue(
-            line,
-            "guillemets non refermés ou échappement invalide",
-            "Refermez les guillemets ouverts sur cette ligne.",
-        )
-    return YamlIssue(
-        line,
-        f"YAML illisible ({problem})",
-        "Vérifiez l'indentation, les deux-points et les guillemets de cette ligne.",
-    )
+    if "\t" in detail or (index < len(source_lines) and "\t" in source_lines[index]):
+        return problem("yaml-tabulation", line=line, field=FIELD)
+    if "mapping values are not allowed" in detail:
+        return problem("yaml-deux-points", line=line, field=FIELD)
+    if "could not find expected ':'" in detail or "expected <block end>" in detail:
+        return problem("yaml-structure", line=line, field=FIELD)
+    if "found unexpected end of stream" in detail or "found unknown escape" in detail:
+        return problem("yaml-guillemets", line=line, field=FIELD)
+    return problem("yaml-illisible", line=line, field=FIELD, detail=detail)
 
 
-def parse(text: str, first: int = 1, lines: bool = True) -> tuple[YamlDocument | None, list[YamlIssue]]:
+def parse(text: str, first: int = 1, lines: bool = True) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document strictly; `first` is the file line of the text's first line.
 
     With `lines=False`, the document's line map is left empty (faster, lighter):
-    issues still carry their lines.
+    issues still carry their lines. Issues are problems without a file (`path`
+    is ""), in the field "yaml" or the duplicate key's dotted path.
 
     Returns (document, issues). The document is None when the YAML cannot be
     read at all; duplicate keys are issues but the document is still returned

@@ -25,7 +25,7 @@ def _referent(sheet: Sheet[Experience]) -> dict | None:
     contact = policy().contact
     if not isinstance(ref, Referent) or ref.contact == contact.masked:
         return None
-    data = {"nom": ref.nom, "fonction": ref.fonction, "organisation": ref.organisation, "contact": ref.contact}
+    data: dict[str, str | None] = {"nom": ref.nom, "fonction": ref.fonction, "organisation": ref.organisation, "contact": ref.contact}
     if ref.contact == contact.public:
         data["courriel"] = ref.courriel
     return data

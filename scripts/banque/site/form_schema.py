@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 
 from banque.sheets import models
 from banque.sheets.bank import Bank
+from banque.sheets.fields import clean_long, clean_short
 from banque.sheets.load import SCHEMA_FILES
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
@@ -78,9 +79,9 @@ def _text_kind(field: FieldInfo) -> str | None:
             found.append(arg)
             stack.append(arg)
     funcs = {getattr(v, "func", None) for v in found if isinstance(v, AfterValidator)}
-    if models._clean_short in funcs:
+    if clean_short in funcs:
         return "court"
-    if models._clean_long in funcs:
+    if clean_long in funcs:
         return "long"
     return None
 

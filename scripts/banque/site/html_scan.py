@@ -17,11 +17,12 @@ A page fails the build when it has:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from banque.sheets.problem import Problem, fragment, problem, reading_order
+from banque.sheets.report import as_list, count
 from banque.site import csp
 
 FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet"}
@@ -34,17 +35,6 @@ URL_ATTRIBUTES = {
 # or control characters before it.
 _IGNORED_IN_URL = re.compile(r"[\t\n\r]")
 _LEADING = re.compile(r"^[\x00-\x20]+")
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    path: str  # relative to the site
-    line: int
-    element: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}, ligne {self.line} : {self.element} : {self.message}"
 
 
 def scheme(url: str) -> str:
@@ -66,14 +56,14 @@ class _PageScan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page, self.site, self.base_path = page, site, base_path
         self.rel = page.relative_to(site).as_posix()
-        self.findings: list[Finding] = []
+        self.findings: list[Problem] = []  # path: relative to the site; field: the element
         self.policies: list[tuple[str, bool]] = []  # (content, inside <head>)
         self.scripts: list[str] = []  # inline scripts a browser runs, as written
         self.in_head = False
         self._script: tuple[int, str, list[str]] | None = None  # (line, shown, chunks)
 
-    def flag(self, element: str, message: str, line: int | None = None) -> None:
-        self.findings.append(Finding(self.rel, line or self.getpos()[0], element, message))
+    def flag(self, code: str, element: str, line: int | None = None, **params: str) -> None:
+        self.findings.append(problem(code, self.rel, line or self.getpos()[0], element, **params))
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -81,28 +71,28 @@ class _PageScan(HTMLParser):
         if tag == "head":
             self.in_head = True
         if tag in FORBIDDEN_TAGS:
-            self.flag(shown(), f"élément <{tag}> interdit (il intègre un contenu extérieur à la page)")
+            self.flag("html-element-interdit", shown(), balise=tag)
         for name, value in attrs:
             if name.startswith("on"):
-                self.flag(shown(), f"attribut d'événement « {name} » interdit (il exécute du code)")
+                self.flag("html-attribut-evenement", shown(), attribut=name)
             elif name in URL_ATTRIBUTES and value and ":" in value:
                 urls = [u.strip().split(" ")[0] for u in value.split(",")] if name == "srcset" else [value]
                 for url in urls:
                     if scheme(url) in FORBIDDEN_SCHEMES:
-                        self.flag(shown(), f"adresse « {scheme(url)}: » interdite dans l'attribut « {name} »")
+                        self.flag("html-adresse-interdite", shown(), schema=scheme(url), attribut=name)
         if tag == "meta":
             equiv = (a.get("http-equiv") or "").lower()
             if equiv == "refresh":
                 target = re.sub(r"^\s*\d*\s*;?\s*url\s*=\s*", "", a.get("content") or "", flags=re.I).strip("'\" ")
                 if scheme(target) in FORBIDDEN_SCHEMES:
-                    self.flag(shown(), f"redirection vers une adresse « {scheme(target)}: » interdite")
+                    self.flag("html-redirection-interdite", shown(), schema=scheme(target))
             elif equiv == "content-security-policy":
                 self.policies.append((a.get("content") or "", self.in_head))
         if tag == "script":
             if "src" in a:
-                problem = self._script_file(a.get("src") or "")
-                if problem:
-                    self.flag(shown(), problem)
+                code = self._script_file(a.get("src") or "")
+                if code:
+                    self.flag(code, shown())
             elif csp.runs(a):
                 self._script = (self.getpos()[0], shown(), [])
 
@@ -119,31 +109,31 @@ class _PageScan(HTMLParser):
             self.scripts.append(text)
             if not csp.is_theme_script(text):
                 excerpt = " ".join(text.split())[:60]
-                self.flag(shown, f"script intégré inconnu (« {excerpt} ») : seuls les scripts du thème sont permis", line)
+                self.flag("html-script-integre-inconnu", shown, line, extrait=excerpt)
 
     def handle_data(self, data):
         if self._script is not None:
             self._script[2].append(data)
 
     def _script_file(self, src: str) -> str | None:
-        """None if `src` is one of the site's own .js files, else why not."""
+        """None if `src` is one of the site's own .js files, else the code of why not."""
         parts = urlsplit(src.strip())
         if parts.scheme or parts.netloc:
-            return "script chargé depuis un autre site"
+            return "html-script-externe"
         path = unquote(parts.path)
         if path.startswith("/"):
             if not path.startswith(self.base_path):
-                return "script hors du site"
+                return "html-script-hors-site"
             target = PurePosixPath(path[len(self.base_path):])
         else:
             target = PurePosixPath(self.rel).parent / path
         resolved = (self.site / target).resolve()
         if not resolved.is_relative_to(self.site.resolve()) or not resolved.is_file() or resolved.suffix != ".js":
-            return "script qui n'est pas un fichier .js du site"
+            return "html-script-inconnu"
         return None
 
 
-def scan_page(page: Path, site: Path, base_path: str = "/") -> list[Finding]:
+def scan_page(page: Path, site: Path, base_path: str = "/") -> list[Problem]:
     html = page.read_text(encoding="utf-8")
     scan = _PageScan(page, site, base_path)
     scan.feed(html)
@@ -151,29 +141,25 @@ def scan_page(page: Path, site: Path, base_path: str = "/") -> list[Finding]:
     findings = scan.findings
     rel = scan.rel
     if not scan.policies:
-        findings.append(Finding(rel, 1, "<head>", "pas de politique de sécurité (meta Content-Security-Policy)"))
+        findings.append(problem("html-csp-absente", rel, 1, "<head>"))
     elif len(scan.policies) > 1 or not scan.policies[0][1]:
-        findings.append(Finding(rel, 1, "<head>", "politique de sécurité en double ou hors de <head>"))
+        findings.append(problem("html-csp-en-double", rel, 1, "<head>"))
     elif scan.policies[0][0] != csp.policy_for(scan.scripts):
-        findings.append(Finding(rel, 1, "<head>", "politique de sécurité différente de celle que calcule csp.py"))
+        findings.append(problem("html-csp-differente", rel, 1, "<head>"))
     return findings
 
 
-def scan_site(site: Path, base_path: str = "/") -> list[Finding]:
+def scan_site(site: Path, base_path: str = "/") -> list[Problem]:
     """Every finding in every HTML page of `site`. `base_path` is site_url's path,
     which absolute links (those of the 404 page) start with."""
     base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     for page in sorted(site.rglob("*.html")):
         findings += scan_page(page, site, base_path)
-    return sorted(findings)
+    return sorted(findings, key=reading_order)
 
 
-def report(findings: list[Finding], limit: int = 50) -> str:
-    lines = [f"{len(findings)} élément{'s' if len(findings) > 1 else ''} dangereux dans les pages produites :"]
-    lines += [f"  - {f}" for f in findings[:limit]]
-    if len(findings) > limit:
-        lines.append(f"  … et {len(findings) - limit} autres.")
-    lines.append("  Une fiche ne peut pas contenir de script : retirez ce code de la fiche concernée "
-                 "(ou, s'il vient du thème, signalez-le aux mainteneurs du générateur).")
-    return "\n".join(lines)
+def report(findings: list[Problem], limit: int = 50) -> str:
+    """What the build says when the scan finds anything."""
+    title = f"{count(len(findings), 'élément')} dangereux dans les pages produites :"
+    return as_list(findings, title, fragment("conseil-pages"), limit)

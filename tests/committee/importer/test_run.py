@@ -10,7 +10,7 @@ from banque.committee.importer.draft import Rejected
 from banque.committee.importer.run import MAX_BYTES, _is_missing, import_text
 from banque.sheets.load import load
 from banque.sheets.policy import policy
-from banque.sheets.problem import Problem
+from banque.sheets.problem import problem
 from tests.conftest import EDITORIAL
 
 MINIMAL = (EDITORIAL / "issues" / "minimal.md").read_bytes()
@@ -57,5 +57,5 @@ def test_an_untitled_proposal_is_checked_all_the_same(project: Path):
 
 
 def test_only_the_missing_field_problem_counts_as_missing():
-    assert _is_missing(Problem("x.md", 2, "resume", "champ obligatoire manquant"))
-    assert not _is_missing(Problem("x.md", 2, "resume", "texte trop court"))
+    assert _is_missing(problem("champ-manquant", "x.md", 2, "resume", nom="resume"))
+    assert not _is_missing(problem("texte-trop-court", "x.md", 2, "resume", longueur_min=120))

@@ -27,8 +27,7 @@ class Imported:
 
 def _is_missing(problem: Problem) -> bool:
     """A required field the proposal left empty."""
-    # TODO(problem codes): compare the problem's stable code, not its French message.
-    return problem.message == "champ obligatoire manquant"
+    return problem.code == "champ-manquant"
 
 
 def _decode(raw: bytes) -> str:
