@@ -38,8 +38,9 @@ def _former_names() -> dict[str, list[str]]:
     ref = territories()
     names: dict[str, list[str]] = defaultdict(list)
     for f in ref.former.values():
-        if f["nom"] != ref.regions[f["region"]]["nom"]:
-            names[f["region"]].append(f["nom"])
+        code = ref.today_region(f)
+        if f["nom"] != ref.regions[code]["nom"]:
+            names[code].append(f["nom"])
     return names
 
 
@@ -65,14 +66,15 @@ def _former_pages(groups: Groups, common: dict) -> tuple[list[Page], list[dict]]
     ref = territories()
     result, listed = [], []
     for f in sorted(ref.former.values(), key=lambda f: slugify(f["nom"])):
-        today = ref.regions[f["region"]]["nom"]
-        if f["nom"] == today or slugify(f["nom"]) == region_slug(f["region"]):
+        code = ref.today_region(f)
+        today = ref.regions[code]["nom"]
+        if f["nom"] == today or slugify(f["nom"]) == region_slug(code):
             continue
-        page = f"territoires/{region_slug(f['region'])}.md"
-        listed.append({"nom": f["nom"], "region": today, "page": page})
+        page = f"territoires/{region_slug(code)}.md"
+        listed.append({"nom": f["nom"], "region_actuelle": today, "page": page})
         result.append(Page(f"territoires/{slugify(f['nom'])}.md", "ancienne_region.md.j2", {
-            **common, "nom": f["nom"], "region": today, "page": page,
-            "experiences": sorted_cards(groups.region.get(f["region"], []))}))
+            **common, "nom": f["nom"], "region_actuelle": today, "page": page,
+            "experiences": sorted_cards(groups.region.get(code, []))}))
     return result, listed
 
 

@@ -1,0 +1,153 @@
+"""Open data and the feed (site/exports.py): the JSON records, the CSV and its
+formula guard, the Atom feed. That a built site exports exactly its published
+sheets is checked in test_site_construction.py."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from banque.sheets.bank import Bank
+from banque.sheets.policy import policy
+from banque.sheets.territory import territories
+from banque.sheets.vocabulary import vocabulary
+from banque.site import exports
+from tests.site.small_bank import edited, sheet
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+MASKED = "essai-referent-masque"
+
+
+def test_an_experience_record_holds_its_fields_as_data(site_bank):
+    s = sheet(site_bank, "atelier-partage-quartiers")
+    record = exports.experience_record(s)
+    assert json.loads(json.dumps(record)) == record  # plain JSON values: dates as ISO text
+    assert record["slug"] == s.slug and record["nature"] == s.model.nature
+    assert record["modeles"] == [{"modele": u.modele, "justification": u.justification} for u in s.model.modeles]
+    assert record["territoires"] == [{"niveau": p.niveau, "code": p.code, "nom": p.libelle} for p in s.places]
+    assert record["regions"] == [{"code": r, "nom": territories().regions[r]["nom"]} for r in s.regions]
+    assert record["departements"] == s.departements
+    assert record["derniere_relecture"] == s.model.relecture.date.isoformat()
+    assert record["date_publication"] == s.model.date_publication.isoformat()
+    assert record["periode"] == {"debut": s.model.periode.debut, "fin": None}
+
+
+def test_no_review_and_no_publication_date_are_null(site_bank):
+    record = exports.experience_record(sheet(site_bank, "cooperation-emploi-vallee"))
+    assert record["derniere_relecture"] is None and record["date_publication"] is None
+
+
+@pytest.mark.parametrize(("slug", "expected"), [
+    # A referent reached through the committee: named, no address.
+    ("atelier-partage-quartiers", {"nom": "Dominique Exemple", "fonction": "Présidente",
+                                   "organisation": "Association de test", "contact": policy().contact.via_committee}),
+    # A public referent: the functional address too.
+    ("essai-referent-public", {"nom": "Camille Exemple", "fonction": "coordinatrice", "organisation": "Groupement d'essai",
+                               "contact": policy().contact.public, "courriel": "contact@example.org"}),
+    (MASKED, None),  # nothing about a masked referent leaves the repository
+    ("cooperation-emploi-vallee", None),  # no referent named yet
+])
+def test_the_referent_is_exported_as_the_site_shows_it(site_bank, slug: str, expected: dict | None):
+    assert exports.experience_record(sheet(site_bank, slug))["referent"] == expected
+
+
+def test_a_tool_record_holds_its_fields_as_data(site_bank):
+    s = sheet(site_bank, "guide-des-alliances")
+    record = exports.tool_record(s)
+    assert json.loads(json.dumps(record)) == record
+    assert record["type"] == s.model.type and record["publics"] == list(s.model.publics)
+    assert record["territoires"] == [{"niveau": p.niveau, "code": p.code, "nom": p.libelle} for p in s.places]
+    assert record["derniere_relecture"] == s.model.relecture.date.isoformat()
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("=HYPERLINK(\"https://attaquant.example\")", "'=HYPERLINK(\"https://attaquant.example\")"),
+    ("+33 1 00 00 00 00", "'+33 1 00 00 00 00"),
+    ("-1", "'-1"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tcaché", "'\tcaché"),
+    ("\rcaché", "'\rcaché"),
+    ("a = b", "a = b"),
+    ("2016", "2016"),
+    ("", ""),
+])
+def test_a_csv_cell_never_starts_a_formula(value: str, expected: str):
+    assert exports._csv_cell(value) == expected
+
+
+def test_the_csv_has_a_row_per_experience_with_its_columns(site_bank, site_cfg):
+    rows = list(csv.reader(io.StringIO(exports.experiences_csv(site_bank, site_cfg.site_url))))
+    assert rows[0] == exports.CSV_COLUMNS
+    by_slug = {r[0]: dict(zip(exports.CSV_COLUMNS, r, strict=True)) for r in rows[1:]}
+    assert list(by_slug) == [s.slug for s in site_bank.experiences]
+    atelier = by_slug["atelier-partage-quartiers"]
+    assert atelier["regions"] == "Grand Est" and atelier["departements"] == "67"
+    assert atelier["themes"] == "; ".join(sheet(site_bank, "atelier-partage-quartiers").model.themes)
+    assert atelier["acteurs"].startswith("Association de test (association, porteur); ")
+    assert (atelier["debut"], atelier["fin"]) == ("2016", "")
+    assert atelier["referent"] == "Dominique Exemple, Présidente, Association de test"
+    assert atelier["url"] == f"{site_cfg.site_url}experiences/atelier-partage-quartiers/"
+    assert by_slug[MASKED]["referent"] == "" and by_slug["cooperation-emploi-vallee"]["referent"] == ""
+
+
+def test_a_title_written_as_a_formula_stays_text_in_the_csv(site_bank, site_cfg):
+    s = edited(sheet(site_bank, "fiche-exemplaire"), titre='=HYPERLINK("https://attaquant.example","ok")')
+    rows = list(csv.DictReader(io.StringIO(exports.experiences_csv(Bank([s]), site_cfg.site_url))))
+    assert rows[0]["titre"] == "'" + s.model.titre
+
+
+def test_a_masked_referent_appears_in_no_export(site_bank, site_cfg):
+    masked = sheet(site_bank, MASKED).model.referent
+    assert masked.contact == policy().contact.masked
+    files = exports.render(site_bank, site_cfg)
+    for name, text in files.items():
+        for secret in (masked.nom, masked.fonction, masked.organisation):
+            assert secret not in text, name
+
+
+def test_the_feed_lists_newest_sheets_first_with_their_summary(site_bank, site_cfg):
+    feed = ET.fromstring(exports.atom(site_bank, site_cfg.site_url, "Titre"))
+    assert feed.findtext(f"{ATOM}title") == "Titre" and feed.findtext(f"{ATOM}id") == site_cfg.site_url
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(site_bank.experiences) + len(site_bank.outils)
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True) and feed.findtext(f"{ATOM}updated") == updated[0]
+    by_id = {e.findtext(f"{ATOM}id"): e for e in entries}
+    tool = sheet(site_bank, "guide-des-alliances")
+    entry = by_id[f"{site_cfg.site_url}outils/guide-des-alliances/"]
+    assert entry.findtext(f"{ATOM}summary") == f"{vocabulary('types_outils').label(tool.model.type)} — {tool.model.organisation}"
+    exp = sheet(site_bank, "fiche-exemplaire")
+    entry = by_id[f"{site_cfg.site_url}experiences/fiche-exemplaire/"]
+    assert entry.findtext(f"{ATOM}summary") == exp.model.resume
+    assert entry.findtext(f"{ATOM}published") == f"{exp.model.date_publication.isoformat()}T00:00:00Z"
+
+
+def test_the_feed_escapes_text_and_keeps_the_fifty_newest(site_bank, site_cfg):
+    base = sheet(site_bank, "cooperation-emploi-vallee")  # no review date: dated by its publication
+    sheets = [edited(base, slug=f"fiche-{i:02d}", titre=f"Fiche {i} <b>& co</b>", date_publication=dt.date(2020, 1, 1) + dt.timedelta(days=i))
+              for i in range(60)]
+    text = exports.atom(Bank(sheets), site_cfg.site_url, "A & <B>")
+    feed = ET.fromstring(text)  # well-formed whatever the titles hold
+    assert "<b>" not in text and feed.findtext(f"{ATOM}title") == "A & <B>"
+    titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+    assert titles == [f"Fiche {i} <b>& co</b>" for i in range(59, 9, -1)]
+
+
+def test_an_empty_bank_still_makes_a_valid_feed(site_cfg):
+    feed = ET.fromstring(exports.atom(Bank(), site_cfg.site_url, "Titre"))
+    assert feed.findall(f"{ATOM}entry") == [] and feed.findtext(f"{ATOM}updated")
+
+
+def test_the_data_files_hold_the_records(site_bank, site_cfg):
+    files = exports.render(site_bank, site_cfg)
+    assert set(files) == {"donnees/experiences.json", "donnees/outils.json", "donnees/experiences.csv", "flux.xml",
+                          "donnees/experience.schema.json", "donnees/outil.schema.json"}
+    assert json.loads(files["donnees/experiences.json"]) == [exports.experience_record(s) for s in site_bank.experiences]
+    assert json.loads(files["donnees/outils.json"]) == [exports.tool_record(s) for s in site_bank.outils]
+    assert files["donnees/experiences.csv"] == exports.experiences_csv(site_bank, site_cfg.site_url)
+    assert "é" in files["donnees/experiences.json"]  # French text as written, not \u escapes

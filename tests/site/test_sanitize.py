@@ -1,0 +1,88 @@
+"""The allowlist of sheet HTML (site/sanitize.py). The hostile payloads, and
+the scan that agrees with the sanitiser, are in test_hostile.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from banque.site import sanitize
+
+
+def test_sanitiser_keeps_what_sheets_are_allowed():
+    kept = ('<p><a href="https://example.org/" rel="noopener noreferrer">lien</a> '
+            '<a href="mailto:contact@example.org" rel="noopener noreferrer">courriel</a> '
+            '<a href="../autre/" rel="noopener noreferrer">interne</a> '
+            '<img src="../../assets/photo.png" alt="Photo"> <strong>gras</strong></p>'
+            '<h3 id="une-sous-section">Une sous-section</h3>')
+    assert sanitize.clean(kept) == kept
+
+
+# Table parts are kept only where HTML allows them.
+_INSIDE = {"tbody": ["table"], "thead": ["table"], "tr": ["table", "tbody"], "td": ["table", "tbody", "tr"],
+           "th": ["table", "thead", "tr"]}
+
+
+@pytest.mark.parametrize("tag", sorted(sanitize.TAGS - {"br", "hr", "img"}))
+def test_every_allowed_element_survives_with_its_class(tag: str):
+    outer = _INSIDE.get(tag, [])
+    fragment = "".join(f"<{t}>" for t in outer) + f'<{tag} class="c">x</{tag}>' + "".join(f"</{t}>" for t in reversed(outer))
+    assert f'<{tag} class="c"' in sanitize.clean(fragment)
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("<marquee>texte</marquee>", "texte"),  # an element outside the list goes, its text stays
+    ("<p>a<!-- note du comité -->b</p>", "<p>ab</p>"),
+    ('<p style="color:red" class="c">x</p>', '<p class="c">x</p>'),
+    ('<p align="center">x</p>', "<p>x</p>"),  # align only on table cells
+    ('<table><tr><td align="right">1</td></tr></table>', '<table><tbody><tr><td align="right">1</td></tr></tbody></table>'),
+    ('<img src="a.png" alt="x" loading="lazy" width="3">', '<img src="a.png" alt="x" width="3">'),
+])
+def test_what_is_not_listed_is_dropped(given: str, expected: str):
+    assert sanitize.clean(given) == expected
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ('<article data-pagefind-body data-pagefind-filter="x">t</article>', '<article data-pagefind-body="">t</article>'),
+    ("<div data-pagefind-body>t</div>", "<div>t</div>"),  # only our templates' <article> marks the indexed region
+])
+def test_only_articles_mark_what_pagefind_indexes(given: str, expected: str):
+    assert sanitize.clean(given) == expected
+
+
+@pytest.mark.parametrize(("value", "kept"), [
+    ("une-section", True),
+    ("_une-section", True),
+    ("__config", False),  # the theme's own ids start with two underscores
+    ("__search", False),
+])
+def test_ids_may_not_take_the_theme_s_own(value: str, kept: bool):
+    assert sanitize.clean(f'<h2 id="{value}">t</h2>') == (f'<h2 id="{value}">t</h2>' if kept else "<h2>t</h2>")
+
+
+@pytest.mark.parametrize(("src", "kept"), [
+    ("photo.png", True),
+    ("../../assets/photo.png", True),
+    ("/assets/photo.png", True),
+    ("https://traceur.example/p.gif", False),
+    ("HTTPS://traceur.example/p.gif", False),
+    (" https://traceur.example/p.gif", False),
+    ("//traceur.example/p.gif", False),
+    (" //traceur.example/p.gif", False),
+])
+def test_images_come_only_from_the_site_itself(src: str, kept: bool):
+    cleaned = sanitize.clean(f'<img src="{src}" alt="x">')
+    assert cleaned == (f'<img src="{src}" alt="x">' if kept else '<img alt="x">')
+
+
+@pytest.mark.parametrize(("href", "kept"), [
+    ("https://example.org/", True),
+    ("http://example.org/", True),
+    ("mailto:a@example.org", True),
+    ("#une-section", True),
+    ("tel:+33100000000", False),
+    ("ftp://example.org/", False),
+])
+def test_links_keep_only_web_and_mail_addresses_and_never_reach_back(href: str, kept: bool):
+    cleaned = sanitize.clean(f'<a href="{href}" rel="opener" target="_blank">t</a>')
+    address = f'href="{href}" ' if kept else ""
+    assert cleaned == f'<a {address}rel="noopener noreferrer">t</a>'
