@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 
-.PHONY: site serve apercu test valider schema bench bench-quick clean
+.PHONY: site serve apercu test lint valider schema bench bench-quick clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,14 @@ valider: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/banque schema
 
-## Tous les tests (dont les tests dans Chromium)
-test: $(STAMP)
+## Tous les tests (dont les tests dans Chromium), après le style (ruff) et les types (mypy)
+test: lint
 	$(BIN)/python -m pytest -n 2
+
+## Style et types du code : ruff, puis mypy (sans « type: ignore » inutile)
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -55,3 +55,21 @@ def test_missing_path_is_an_error():
 def test_exported_schema_is_up_to_date():
     result = banque("schema", "--verifier")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`banque … | head`: the reader has gone before the report is written, and no traceback follows."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    command = [sys.executable, "-m", "banque.cli", "valider", "--contenu", str(CONTEXT), "tests/sheets/exemples/negatifs"]
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=write_end, stderr=subprocess.PIPE)
+    os.close(read_end)  # closed long before Python has started and validated: every write fails
+    os.close(write_end)
+    _, errors = proc.communicate(timeout=60)
+    assert "Traceback" not in errors.decode("utf-8") and "BrokenPipe" not in errors.decode("utf-8")
+    assert proc.returncode == 1  # the report was cut
