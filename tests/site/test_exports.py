@@ -16,7 +16,7 @@ from banque.sheets.bank import Bank
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
-from banque.site import exports
+from banque.site import exports, typography
 from tests.site.small_bank import edited, sheet
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -123,7 +123,7 @@ def test_the_feed_lists_newest_sheets_first_with_their_summary(site_bank, site_c
     assert entry.findtext(f"{ATOM}summary") == f"{vocabulary('types_outils').label(tool.model.type)} — {tool.model.organisation}"
     exp = sheet(site_bank, "fiche-exemplaire")
     entry = by_id[f"{site_cfg.site_url}experiences/fiche-exemplaire/"]
-    assert entry.findtext(f"{ATOM}summary") == exp.model.resume
+    assert entry.findtext(f"{ATOM}summary") == typography.text(exp.model.resume)
     assert entry.findtext(f"{ATOM}published") == f"{exp.model.date_publication.isoformat()}T00:00:00Z"
 
 
@@ -151,3 +151,17 @@ def test_the_data_files_hold_the_records(site_bank, site_cfg):
     assert json.loads(files["donnees/outils.json"]) == [exports.tool_record(s) for s in site_bank.outils]
     assert files["donnees/experiences.csv"] == exports.experiences_csv(site_bank, site_cfg.site_url)
     assert "é" in files["donnees/experiences.json"]  # French text as written, not \u escapes
+
+
+def test_the_feed_gets_french_typography_and_the_open_data_keeps_the_text_as_written(site_bank, site_cfg):
+    written = {"titre": "Une alliance ? « Oui » : 6 000 repas...", "resume": "Pourquoi ? Parce que ; enfin !"}
+    s = edited(sheet(site_bank, "fiche-exemplaire"), **written)
+    files = exports.render(Bank([s]), site_cfg)
+    entry = ET.fromstring(files["flux.xml"]).find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}title") == "Une alliance\u202f? «\u202fOui\u202f»\u00a0: 6\u202f000 repas…"
+    assert entry.findtext(f"{ATOM}summary") == "Pourquoi\u202f? Parce que\u202f; enfin\u202f!"
+    record = json.loads(files["donnees/experiences.json"])[0]
+    assert (record["titre"], record["resume"]) == (written["titre"], written["resume"])
+    row = next(csv.DictReader(io.StringIO(files["donnees/experiences.csv"])))
+    assert (row["titre"], row["resume"]) == (written["titre"], written["resume"])

@@ -1,7 +1,8 @@
 """Open data and the newsletter feed: experiences.json/.csv, outils.json, schemas, Atom.
 
 Exports carry only what the site shows: a masked referent is left out, and no
-referent field exists that the pages do not publish.
+referent field exists that the pages do not publish. The open data keeps the
+text as written; the feed, read like the pages, gets French typography.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from banque.sheets.models import Experience, Referent, Tool
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
+from banque.site.typography import text as typeset
 
 
 def _referent(sheet: Sheet[Experience]) -> dict | None:
@@ -117,7 +119,7 @@ def atom(bank: Bank, site_url: str, title: str) -> str:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
-        f"  <title>{xml_escape(title)}</title>",
+        f"  <title>{xml_escape(typeset(title))}</title>",
         f'  <link href="{xml_escape(site_url)}"/>',
         f'  <link rel="self" href="{xml_escape(site_url)}flux.xml"/>',
         f"  <id>{xml_escape(site_url)}</id>",
@@ -131,12 +133,12 @@ def atom(bank: Bank, site_url: str, title: str) -> str:
         published = m.date_publication or _updated(s)
         lines += [
             "  <entry>",
-            f"    <title>{xml_escape(m.titre)}</title>",
+            f"    <title>{xml_escape(typeset(m.titre))}</title>",
             f'    <link href="{xml_escape(link)}"/>',
             f"    <id>{xml_escape(link)}</id>",
             f"    <published>{published.isoformat()}T00:00:00Z</published>",
             f"    <updated>{_updated(s).isoformat()}T00:00:00Z</updated>",
-            f"    <summary>{xml_escape(summary)}</summary>",
+            f"    <summary>{xml_escape(typeset(summary))}</summary>",
             "  </entry>",
         ]
     lines.append("</feed>")

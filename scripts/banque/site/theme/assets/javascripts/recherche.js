@@ -2,6 +2,7 @@
 // (?q=…) so a search can be shared. What is typed goes through queryWords
 // (texte.js), as in the explorer: elided articles dropped, hyphens split.
 import { queryWords } from "./texte.js";
+import { typesetMarkup } from "./typographie.js";
 
 // Tie the page's visible label to Pagefind's input, which the UI mounts
 // a moment after it is created.
@@ -14,6 +15,13 @@ function labelSearchBox(attempt) {
   if (attempt < 50) window.setTimeout(function () { labelSearchBox(attempt + 1); }, 50);
 }
 
+// Pagefind gives its excerpts with ordinary spaces: French typography again.
+function typesetResult(result) {
+  result.excerpt = typesetMarkup(result.excerpt);
+  (result.sub_results || []).forEach(function (sub) { sub.excerpt = typesetMarkup(sub.excerpt); });
+  return result;
+}
+
 // A module runs once the page is parsed, after pagefind-ui.js (a classic script).
 var ui = new PagefindUI({
   element: "#recherche",
@@ -21,6 +29,7 @@ var ui = new PagefindUI({
   showImages: false,
   resetStyles: false,
   processTerm: queryWords,
+  processResult: typesetResult,
   translations: { placeholder: "Rechercher une expérience, un lieu, un acteur…" },
 });
 var query = new URLSearchParams(window.location.search).get("q");
