@@ -12,9 +12,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-## Construire le site publié dans build/site
+## Construire le site publié dans build/site (CONSTRUIRE=--publication : refuser les réglages d'exemple)
 site: $(STAMP)
-	$(BIN)/banque construire
+	$(BIN)/banque construire $(CONSTRUIRE)
 
 ## Aperçu en direct (http://127.0.0.1:8000), les modifications s'affichent seules
 serve: $(STAMP)

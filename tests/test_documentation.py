@@ -320,7 +320,8 @@ def test_publication_workflow_deploys_build_site():
     assert data["permissions"]["pages"] == "write" and data["permissions"]["id-token"] == "write"
     assert data["concurrency"]["group"] == "pages"
     steps = [s for job in data["jobs"].values() for s in job["steps"]]
-    assert "make site" in [line for job in data["jobs"].values() for line in _runs(job)]
+    # The deployed build refuses mkdocs.yml's example values (banque construire --publication).
+    assert "make site CONSTRUIRE=--publication" in [line for job in data["jobs"].values() for line in _runs(job)]
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "build/site"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps)

@@ -54,7 +54,8 @@ def cmd_construire(args: argparse.Namespace) -> int:
     # A committee preview never lands where the public site is deployed from.
     sortie = args.sortie or (Path.cwd() / "build" / "apercu" if args.apercu else None)
     layout = Layout.default(Path.cwd(), content=args.contenu, build=sortie)
-    return construire(layout, preview=args.apercu, force=args.forcer, extra_pages=_committee_pages(layout, args.apercu))
+    return construire(layout, preview=args.apercu, force=args.forcer, extra_pages=_committee_pages(layout, args.apercu),
+                      publishing=args.publication)
 
 
 def cmd_servir(args: argparse.Namespace) -> int:
@@ -103,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sortie", type=Path, default=None, help="dossier de construction (par défaut : build/, ou build/apercu/ avec --apercu)")
     p.add_argument("--forcer", action="store_true",
                    help="reconstruire même si rien n'a changé depuis la dernière construction")
+    p.add_argument("--publication", action="store_true",
+                   help="construction à déployer : refuser tant qu'un réglage de mkdocs.yml a sa valeur d'exemple")
     p.set_defaults(func=cmd_construire)
 
     p = sub.add_parser("servir", help="aperçu en direct du site, mis à jour à chaque modification")

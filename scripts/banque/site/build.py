@@ -30,7 +30,7 @@ from banque.sheets.check import validate
 from banque.sheets.collect import collect
 from banque.sheets.problem import ProblemsError, has_errors, problem
 from banque.sheets.yaml_strict import load_data_file
-from banque.site import explorer, html_scan, incremental, render
+from banque.site import explorer, html_scan, incremental, publication, render
 from banque.site.build_date import build_date, shallow_clone, source_date_epoch
 from banque.site.mkdocs_warnings import Collect
 from banque.site.render import ExtraPages
@@ -205,9 +205,24 @@ def swap(new_site: Path, site: Path) -> None:
         shutil.rmtree(old)
 
 
+def placeholders_checked(layout: Layout, publishing: bool, log=print) -> bool:
+    """Warn about each setting still at its example value; False if publishing then."""
+    found = publication.placeholders(mkdocs_settings(layout.root))
+    for p in found:
+        log(f"Attention : {p.path} : {p.message}\n  → {p.hint}")
+    if found and publishing:
+        refused = publication.refusal(found)
+        log(f"{refused.message}\n  → {refused.hint}")
+        return False
+    return True
+
+
 def construire(layout: Layout, preview: bool = False, log=print, force: bool = False,
-               extra_pages: ExtraPages | None = None) -> int:
+               extra_pages: ExtraPages | None = None, publishing: bool = False) -> int:
+    """`publishing` (--publication, the Pages workflow): refuse while a setting is an example value."""
     start = time.perf_counter()
+    if not placeholders_checked(layout, publishing, log):
+        return 1
     if not os.environ.get("SOURCE_DATE_EPOCH") and shallow_clone(layout.root):
         refused = problem("construction-clone-superficiel")
         log(f"{refused.message}\n  → {refused.hint}")
