@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from banque.committee.dates import as_date, months_between, years_before
+from banque.committee.typography_checks import check_typography
 from banque.sheets import body
 from banque.sheets.load import RawSheet, load
 from banque.sheets.models import TO_IDENTIFY
@@ -192,7 +193,8 @@ def check_placeholders(raw: RawSheet) -> list[Problem]:
 
 def editorial_warnings(raw: RawSheet, tools: list[ToolRef], today: dt.date) -> list[Problem]:
     found = (check_summary(raw) + check_sections(raw) + check_indicators(raw) + check_referent(raw, today)
-             + check_review_date(raw, today) + check_tools(raw, tools) + check_acronyms(raw) + check_placeholders(raw))
+             + check_review_date(raw, today) + check_tools(raw, tools) + check_acronyms(raw) + check_placeholders(raw)
+             + check_typography(raw))
     return sorted(found, key=lambda p: (p.line or 10**9, p.field, p.message))
 
 

@@ -7,7 +7,7 @@ changing a limit is an edit of YAML, checked here against the vocabularies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,10 @@ class Policy:
     contact: ContactModes
     level: Levels
     examples: dict[str, tuple[str, ...]]  # vocabulary → the terms the JSON Schema shows as examples
+    placeholders: tuple[str, ...] = ()  # parts of mkdocs.yml's example values: never published
+    unaccented: dict[str, str] = field(default_factory=dict)  # « Economie » → « Économie »
+    institution_lowercase: frozenset[str] = frozenset()  # « Général » in « Commissariat Général »
+    wrong_forms: dict[str, str] = field(default_factory=dict)  # « nous-même » → « nous-mêmes »
 
     def for_templates(self) -> dict[str, Any]:
         """The same rules for jinja2 and the site's scripts (plain data)."""
@@ -161,6 +165,10 @@ def load_policy(path: Path) -> Policy:
         contact=rules.roles("modes_contact"),
         level=level,
         examples={str(v): rules.terms(str(v), f"exemples.{v}", t) for v, t in examples.items()},
+        placeholders=tuple(str(v) for v in rules.get("valeurs_exemple")),
+        unaccented={str(k): str(v) for k, v in rules.get("typographie", "capitales_sans_accent").items()},
+        institution_lowercase=frozenset(str(w) for w in rules.get("typographie", "minuscules_institution")),
+        wrong_forms={str(k): str(v) for k, v in rules.get("typographie", "tournures").items()},
     )
 
 
