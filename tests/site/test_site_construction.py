@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from banque.paths import SCHEMA
+from banque.site import typography
 from tests.navigateur import CONTENT, BuiltSite, build_site, content_with_fixtures, load_bank, run_build, tree_hashes
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -72,8 +73,9 @@ def test_draft_is_absent_from_public_site_but_shown_in_committee_preview(fixture
     preview = build_site(fixture_site.content, tmp_path / "apercu", preview=True)
     page = (preview.site / "experiences" / draft / "index.html").read_text(encoding="utf-8")
     assert 'class="bandeau-apercu"' in page
-    assert "Aperçu du comité : ce site montre aussi les brouillons" in page
-    assert "Aperçu du comité : fiche non publiée (statut « brouillon »)" in page
+    # The pages carry French typography (site/typography.py).
+    assert typography.text("Aperçu du comité : ce site montre aussi les brouillons") in page
+    assert typography.text("Aperçu du comité : fiche non publiée (statut « brouillon »)") in page
     assert "Aperçu du comité" in (preview.site / "index.html").read_text(encoding="utf-8")
 
 

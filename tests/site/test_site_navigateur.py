@@ -20,6 +20,7 @@ from banque.sheets.models import Referent
 from banque.sheets.templating import date_fr
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
+from banque.site import typography
 from banque.site.pages.territories import region_slug
 from tests.navigateur import Watcher, fold, load_queries, open_page, page_path, pagefind_search
 
@@ -56,7 +57,7 @@ def test_home_page_shows_title_counts_and_featured_sheets(page, real_site, real_
     assert featured, "aucune fiche publiée n'est mise en avant"
     cards = page.locator("h2#a-la-une + .grille-fiches .carte-fiche")
     titles = cards.locator(".carte-titre a").all_inner_texts()
-    assert sorted(titles) == sorted(s.model.titre for s in featured)
+    assert sorted(titles) == sorted(typography.text(s.model.titre) for s in featured)
     assert LAVEO in {s.slug for s in featured}
     # Each card links to its sheet and shows its summary.
     for sheet in featured:
