@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from banque.site import explorer
+from banque.site import explorer, typography
 from tests.navigateur import CONTENT, FIXTURE_SHEETS, BuiltSite, build_site, load_bank
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -244,11 +244,11 @@ def test_preview_marks_every_page_and_each_unpublished_sheet(public, preview):
         assert ('class="bandeau-apercu"' in home) is shown
         assert ("tableau-de-bord/" in home) is shown
     draft = preview.html(f"experiences/{DRAFT}")
-    assert "Aperçu du comité : fiche non publiée (statut « brouillon »)" in draft
+    assert typography.text("Aperçu du comité : fiche non publiée (statut « brouillon »)") in draft
     review = preview.html(f"experiences/{IN_REVIEW}")
-    assert "Aperçu du comité : fiche non publiée (statut « en_relecture »)" in review
+    assert typography.text("Aperçu du comité : fiche non publiée (statut « en_relecture »)") in review
     tool = preview.html(f"outils/{TOOL_IN_REVIEW}")
-    assert "Aperçu du comité : fiche non publiée" in tool and "en_relecture" in tool
+    assert typography.text("Aperçu du comité : fiche non publiée") in tool and "en_relecture" in tool
     published = preview.html("experiences/laveo-structures-insertion")
     assert "fiche non publiée" not in published
 
@@ -263,7 +263,7 @@ def test_dashboard_page_lists_the_committee_work(preview, public):
     referents = html[html.index('id="referents"'):html.index('id="regions"')]
     assert f"experiences/{DRAFT}/" in referents
     regions = html[html.index('id="regions"'):html.index('id="modeles"')]
-    assert "Bretagne (53) — en préparation : " + IN_REVIEW in regions
+    assert typography.text("Bretagne (53) — en préparation : " + IN_REVIEW) in regions
     people = html[html.index('id="correspondants"'):]
     assert f"<strong>{CORRESPONDENT}</strong> (2)" in people
     assert "Consentements de plus de 3 ans" in html and "Relectures de plus de 24 mois" in html

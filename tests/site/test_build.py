@@ -8,6 +8,7 @@ builds. Here: the step that scans the built HTML, and shallow git clones.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,10 +39,10 @@ def _project_with(tmp_path: Path, *, mkdocs_extra: str = "", theme_script: str =
         assert theme_script in main.read_text(encoding="utf-8")
     settings = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     settings = settings.replace("custom_dir: scripts/banque/site/theme", f"custom_dir: {theme}", 1)
-    for hook in ("preview", "security"):
-        relative = f"scripts/banque/site/hooks/{hook}.py"
+    hooks = re.findall(r"^  - (scripts/banque/site/hooks/\w+\.py)$", settings, re.M)
+    for relative in hooks:
         settings = settings.replace(f"  - {relative}", f"  - {PROJECT / relative}", 1)
-    assert str(theme) in settings and settings.count(str(PROJECT / "scripts" / "banque" / "site" / "hooks")) == 2
+    assert str(theme) in settings and settings.count(str(PROJECT / "scripts" / "banque" / "site" / "hooks")) == len(hooks) >= 3
     (root / "mkdocs.yml").write_text(settings + mkdocs_extra, encoding="utf-8")
     return root
 

@@ -26,7 +26,7 @@ from banque.sheets import writer, yaml_strict
 from banque.sheets.models import Experience, Referent
 from banque.sheets.text import sheet_slug
 from banque.sheets.vocabulary import sections
-from banque.site import form_schema
+from banque.site import form_schema, typography
 from tests.a11y import BLOCKING, WCAG_TAGS, Violation, install_axe
 from tests.navigateur import CONTENT, ROOT, Watcher, load_bank, open_page
 
@@ -179,7 +179,7 @@ def test_form_has_every_field_of_the_model_and_no_other(real_site):
         for term_id in rules[name]["enum"]:
             assert f'<option value="{term_id}">' in html, (name, term_id)
     for title, help_text in sections()["experiences"]:
-        assert f">{title}" in html and help_text.replace("'", "&#x27;") in html
+        assert f">{title}" in html and typography.text(help_text).replace("'", "&#x27;") in html
     # Tools: the published tool sheets, and only them.
     offered = set(re.findall(r'name="outils\.([a-z0-9-]+)"', html))
     assert offered == {s.slug for s in real_site.bank.outils}

@@ -13,7 +13,7 @@ import pytest
 from bench.generate import generate
 
 from banque.sheets.check import validate
-from banque.site import related
+from banque.site import related, typography
 
 SECTIONS = ("Contexte", "Le partenariat", "Actions menées", "Résultats", "Enseignements")
 
@@ -219,7 +219,7 @@ def test_real_sheets_show_their_related_experiences_before_the_sources(real_site
     for s in bank.experiences:
         html = real_site.html(f"experiences/{s.slug}")
         shown = _section(html)
-        assert shown == [(f"../{p.slug}/", p.pourquoi) for p in expected[s.slug]], s.slug
+        assert shown == [(f"../{p.slug}/", typography.text(p.pourquoi)) for p in expected[s.slug]], s.slug
         if shown:
             assert html.index('id="experiences-proches"') < html.index('id="sources"')
             # Outside the indexed article: a search for a neighbour's words does not find this sheet.
