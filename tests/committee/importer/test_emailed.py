@@ -61,3 +61,15 @@ def test_yaml_problems_are_given_with_their_line():
         from_sheet("---\ntitre: x\ntitre: y\n---\n", Draft())
     [error] = caught.value.problems
     assert (error.code, error.line, error.path, error.field, error.hint) == ("yaml-cle-en-double", 3, "", "", "")
+
+
+@pytest.mark.parametrize("value, code", [
+    ("{a: " * 600 + "1" + "}" * 600, "yaml-trop-imbrique"),
+    ("9" * 5000, "yaml-nombre-trop-long"),
+])
+def test_a_front_matter_that_would_crash_the_reader_is_a_problem(value: str, code: str):
+    """RecursionError and ValueError used to escape: the importer crashed on such an e-mail."""
+    with pytest.raises(ProblemsError) as caught:
+        from_sheet(f"---\ntitre: x\npiege: {value}\n---\n", Draft())
+    [error] = caught.value.problems
+    assert (error.code, error.line) == (code, 3)
