@@ -54,7 +54,9 @@ def from_sheet(text: str, draft: Draft) -> None:
     front, body, _ = split
     doc, issues = yaml_strict.parse(front, first=2)
     if doc is None or issues or not isinstance(doc.data, dict):
-        found = [replace(i, path="", field="", hint="") for i in issues]
+        # A duplicate key is said without its name: a key can hold anything (see _KEY).
+        found = [problem("proposition-cle-en-double", line=i.line) if i.code == "yaml-cle-en-double"
+                 else replace(i, path="", field="", hint="") for i in issues]
         raise ProblemsError(found or [problem("proposition-en-tete-pas-des-champs")])
     odd: list[tuple] = []
     data = _sanitise(doc.data, (), odd)
