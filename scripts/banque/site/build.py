@@ -5,7 +5,8 @@
 3. run a strict mkdocs build into a temporary folder;
 4. index it with Pagefind, and meanwhile
 5. scan every page of the new site for anything that could run code (html_scan);
-6. replace build/site with the new site in one rename.
+6. replace build/site with the new site (publishing.py: modes 755/644, the
+   folder a link build/site points to, leftovers of killed builds).
 
 A failure at any step leaves the previous build/site untouched and says
 which step failed.
@@ -257,7 +258,7 @@ def publish(layout: Layout, preview: bool, epoch: str, digest: str, log=print) -
     dest = publishing.destination(layout.site)
     tmp: Path | None = None
     try:
-        for beside in {dest, layout.site}:  # beside the link too: left there before it was made
+        for beside in dict.fromkeys((dest, layout.site)):  # beside the link too: left there before it was made
             publishing.clean_leftovers(beside)
         tmp = publishing.new_folder(dest)
         mkdocs_build(layout, tmp, preview, epoch)
