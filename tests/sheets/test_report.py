@@ -104,3 +104,17 @@ def test_problem_without_file_or_field_is_its_message():
     assert report.text_lines([bare]) == ["YAML illisible (oups)", "    → " + bare.hint]
     located = problem("yaml-illisible", line=4, field="yaml", detail="oups")
     assert report.text_lines([located])[0] == "ligne 4: yaml: YAML illisible (oups)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\n~~~~~~~~~~~~\n@everyone", "a \\~\\~\\~\\~\\~\\~\\~\\~\\~\\~\\~\\~ \\@&#8203;everyone"),  # one line: no fence closed
+        ("[x](https://a.example) www.a.example", "\\[x\\](https:&#8203;//a.example) www&#8203;.a.example"),
+        ("<b>x</b> &#64;y", "\\<b\\>x\\</b\\> &amp;\\#64;y"),
+        ("contact@a.example", "contact\\@&#8203;a.example"),  # no e-mail autolink either
+        ("\u202eab\u200bc\u2028d", "ab c d"),
+    ],
+)
+def test_md_inert_leaves_no_markup_mention_or_link(text: str, expected: str):
+    assert report.md_inert(text) == expected

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import gzip
 import html as html_lib
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -158,6 +161,76 @@ def test_20_mb_sheet_stops_the_build(tmp_path):
     result = run_build(content, tmp_path / "build")
     assert result.returncode == 1
     assert "fichier trop volumineux (20.0 Mo, au plus 200 ko)" in result.stdout
+    assert not (tmp_path / "build" / "site").exists()
+
+
+# Files that are not plain sheets: made by the test (a pipe, links and folders are not versioned).
+_NBSP = "\u00a0"
+_LINK = f"lien symbolique refusé{_NBSP}: une fiche est un fichier ordinaire de content/"
+_ELSEWHERE = "fiche hors de content/experiences/ ou content/outils/"
+
+
+def _extension(name: str) -> str:
+    suffix = name[name.rindex("."):]
+    return (f"extension «{_NBSP}{suffix}{_NBSP}» ignorée par le site{_NBSP}: "
+            f"une fiche se termine par «{_NBSP}.md{_NBSP}» en minuscules")
+
+
+NOT_SHEETS = [
+    # (case, file under content/, how it is made, the report's line for it)
+    ("lien-vers-dev-zero", "experiences/z.md", lambda p, secret: p.symlink_to("/dev/zero"), _LINK),
+    ("tube-nomme", "experiences/tube.md", lambda p, secret: os.mkfifo(p),
+     f"«{_NBSP}tube.md{_NBSP}» n'est pas un fichier ordinaire (tube nommé)"),
+    ("lien-hors-du-depot", "experiences/dehors.md", lambda p, secret: p.symlink_to(secret), _LINK),
+    ("dossier-nomme-md", "experiences/piege.md", lambda p, secret: p.mkdir(),
+     f"«{_NBSP}piege.md{_NBSP}» n'est pas un fichier ordinaire (dossier)"),
+    ("extension-majuscule", "experiences/fiche.MD", lambda p, secret: shutil.copy(secret, p), _extension("fiche.MD")),
+    ("extension-markdown", "experiences/fiche.markdown", lambda p, secret: shutil.copy(secret, p),
+     _extension("fiche.markdown")),
+    ("sous-dossier", "experiences/sous/x.md", lambda p, secret: shutil.copy(secret, p), _ELSEWHERE),
+    ("racine-de-content", "x.md", lambda p, secret: shutil.copy(secret, p), _ELSEWHERE),
+]
+
+
+def _content_with(tmp_path: Path, traps) -> Path:
+    """A small bank (one valid sheet) plus the traps; `secret.md` is a valid sheet outside content/."""
+    content = tmp_path / "content"
+    (content / "outils").mkdir(parents=True)
+    (content / "experiences").mkdir()
+    shutil.copy(HOSTILE / "experiences" / "resume-guillemets.md", content / "experiences")
+    secret = tmp_path / "secret.md"
+    text = (HOSTILE / "experiences" / "resume-guillemets.md").read_text(encoding="utf-8")
+    secret.write_text(text.replace("Essai hostile", "SECRET-HORS-DU-DEPOT"), encoding="utf-8")
+    for _, name, make, _ in traps:
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make(path, secret)
+    return content
+
+
+@pytest.mark.parametrize("case", NOT_SHEETS, ids=lambda c: c[0])
+def test_a_file_that_is_not_a_plain_sheet_is_refused_by_name(tmp_path, case):
+    """Before: /dev/zero exhausted memory, a pipe hung forever, a link published a file from
+    outside the repository, a folder crashed (IsADirectoryError), the other names were ignored."""
+    _, name, _, message = case
+    content = _content_with(tmp_path, [case])
+    args = [sys.executable, "-m", "banque.cli", "valider", "--contenu", str(content), str(content)]
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in out, out
+    assert f"content/{name}:1: fichier: {message}\n" in out, out
+    assert "✗ 1 erreur dans 1 fiche" in out  # the valid sheet passes: only the trap is refused
+    assert "SECRET-HORS-DU-DEPOT" not in out
+
+
+def test_files_that_are_not_sheets_stop_the_build_at_once(tmp_path):
+    content = _content_with(tmp_path, NOT_SHEETS)
+    start = time.perf_counter()
+    result = run_build(content, tmp_path / "build")
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert f"✗ {len(NOT_SHEETS)} erreurs dans {len(NOT_SHEETS)} fiches" in result.stdout
+    assert time.perf_counter() - start < 60
     assert not (tmp_path / "build" / "site").exists()
 
 

@@ -90,6 +90,10 @@ def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
             problems.append(problem("titre-niveau-1", raw.display, line.number, "corps"))
         elif line.level != body.SECTION_LEVEL and not line.code and _image_without_alt(line.text):
             problems.append(problem("image-sans-alternative", raw.display, line.number, "corps"))
+    limit = policy().body_depth_max
+    depth, depth_line = body.deepest(lines, limit)
+    if depth_line:
+        problems.append(problem("corps-trop-imbrique", raw.display, depth_line, "corps", niveaux=depth, maximum=limit))
     preamble, found = body.split(lines)
     if preamble.strip():
         problems.append(problem("texte-avant-section", raw.display, raw.body_line, "corps", section=expected[0]))

@@ -1,4 +1,4 @@
-"""No placeholder goes live (site/publication.py): mkdocs.yml's example values
+"""No placeholder goes live (site/placeholders.py): mkdocs.yml's example values
 are named in a warning by a local build and refused by `banque construire
 --publication`, the Pages workflow's build."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from banque.sheets.problem import ERROR, WARNING
-from banque.site import publication
+from banque.site import placeholders
 from banque.site.build import Layout, mkdocs_settings, placeholders_checked
 from tests.navigateur import ROOT, BuiltSite
 
@@ -26,24 +26,24 @@ REAL = {
 
 
 def test_the_repository_s_example_values_are_each_named():
-    found = publication.placeholders(mkdocs_settings(ROOT))
+    found = placeholders.placeholders(mkdocs_settings(ROOT))
     assert [p.field for p in found] == SETTINGS
     assert all(p.code == "reglage-exemple" and p.severity == WARNING and p.path == "mkdocs.yml" for p in found)
     assert "comite-redaction@alliances-territoires.example" in found[0].message
 
 
 def test_real_values_pass():
-    assert publication.placeholders(REAL) == []
+    assert placeholders.placeholders(REAL) == []
 
 
 def test_one_example_value_left_is_found():
     settings = copy.deepcopy(REAL)
     settings["extra"]["banque"]["edition_url"] = "https://github.com/banque-alliances/banque-experiences/edit/main/"
-    assert [p.field for p in publication.placeholders(settings)] == ["extra.banque.edition_url"]
+    assert [p.field for p in placeholders.placeholders(settings)] == ["extra.banque.edition_url"]
 
 
 def test_the_refusal_names_the_settings():
-    refused = publication.refusal(publication.placeholders(mkdocs_settings(ROOT)))
+    refused = placeholders.refusal(placeholders.placeholders(mkdocs_settings(ROOT)))
     assert refused.severity == ERROR and all(s in refused.message for s in SETTINGS)
 
 
