@@ -253,6 +253,8 @@ def test_ctrl_c_during_the_build_keeps_the_previous_site(previous_build):
                              start_new_session=True)
     assert build.stdout is not None
     first = build.stdout.readline()  # « Pages générées… »: mkdocs is about to run
+    while first.startswith(("Attention : mkdocs.yml", "  → ")):  # the example settings, named first
+        first = build.stdout.readline()
     assert first.startswith("Pages générées"), first
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
     out = first + build.stdout.read()
