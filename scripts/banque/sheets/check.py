@@ -19,6 +19,7 @@ from typing import cast
 from pydantic import ValidationError
 
 from banque.sheets import body
+from banque.sheets.characters import CONTROL_IN_BODY, describe
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.collect import Resolver, collect_resolved, display_path
 from banque.sheets.load import RawSheet, parse, read
@@ -85,6 +86,11 @@ def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
     expected = [title for title, _ in required_sections()[raw.kind]]
     problems: list[Problem] = []
     lines = list(body.lines(raw.body, raw.body_line))
+    bad = CONTROL_IN_BODY.search(raw.body)
+    if bad:  # NUL, U+FFFE…: what XML and the exports cannot carry; the first one is enough
+        problems.append(problem("caractere-interdit-corps", raw.display, raw.body_line + raw.body.count("\n", 0, bad.start()),
+                                "corps", caractere=describe(bad.group())))
+    problems += [problem("titre-souligne", raw.display, u.number, "corps") for u in body.setext_underlines(lines)]
     for line in lines:
         if line.level == 1:
             problems.append(problem("titre-niveau-1", raw.display, line.number, "corps"))

@@ -34,6 +34,17 @@ def attr(value: object) -> Raw:
     return Raw(html.escape("" if value is None else str(value), quote=True))
 
 
+# Markdown's punctuation as HTML character references: the same text whether
+# Markdown reads it (inline HTML in a paragraph) or not (an HTML block).
+_MD_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:"}
+
+
+def text_in_html(value: object) -> Raw:
+    """A value printed as text inside an HTML element of the generated Markdown
+    (`<span>{{ v|texte }}</span>`): neither HTML nor Markdown, wherever the element is."""
+    return Raw(html.escape(" ".join(("" if value is None else str(value)).split()), quote=True).translate(_MD_ENTITIES))
+
+
 def url(value: str) -> Raw:
     """A URL safe inside a Markdown link target: spaces and parentheses encoded."""
     return Raw(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"))
