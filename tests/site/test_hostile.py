@@ -306,7 +306,7 @@ def test_scan_requires_the_policy_on_every_page(tmp_path):
     assert [f.message for f in findings] == ["pas de politique de sécurité (meta Content-Security-Policy)"]
     page = csp.add_policy("<html><head></head><body><p>x</p></body></html>")
     (tmp_path / "index.html").write_text(page.replace("'self'", "'self' 'unsafe-inline'", 1), encoding="utf-8")
-    assert [f.message for f in html_scan.scan_site(tmp_path)] == ["politique de sécurité différente de celle que calcule csp.py"]
+    assert [f.message for f in html_scan.scan_site(tmp_path)] == ["politique de sécurité différente de celle attendue (« script-src » : 'unsafe-inline')"]
 
 
 def test_scan_report_names_file_line_and_element():
