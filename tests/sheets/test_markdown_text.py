@@ -96,7 +96,8 @@ def test_url_keeps_a_link_one_link():
     assert link.count("<a ") == 1 and "mal.example" in link and 'href="https://exemple.org/x%29' in link
 
 
-@pytest.mark.parametrize("value", HOSTILE + ["[Cliquez ici](https://attaquant.example) **urgent**"])
+@pytest.mark.parametrize("value", HOSTILE + ["[Cliquez ici](https://attaquant.example) **urgent**",
+                                             "Création d'activité & « emploi » #1 <b>"])
 def test_text_in_html_renders_as_its_own_text_inline_and_in_a_block(value: str):
     """In a <span> of a paragraph (Markdown reads it) and in an HTML block (it does not): the same text."""
     shown = html.escape(" ".join(value.split()), quote=False)
@@ -106,3 +107,4 @@ def test_text_in_html_renders_as_its_own_text_inline_and_in_a_block(value: str):
     assert "<a" not in inline and "<strong" not in inline and "<em" not in inline
     assert html.unescape(block) == html.unescape(f"<div>{shown}</div>")
     assert isinstance(text_in_html(value), Raw)
+    assert html.unescape(text_in_html(value)) == " ".join(value.split())  # the value, once unescaped
