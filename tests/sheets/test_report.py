@@ -117,3 +117,17 @@ def test_echoed_values_are_inert_in_every_form():
         assert "x1b" in out and "u202e" in out
     assert report.inert("a\x00b\u200bc") == "a\\x00b\\u200bc"
     assert report.inert("Élan\u00a0: « ok »") == "Élan\u00a0: « ok »"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\n~~~~~~~~~~~~\n@everyone", "a \\~\\~\\~\\~\\~\\~\\~\\~\\~\\~\\~\\~ \\@&#8203;everyone"),  # one line: no fence closed
+        ("[x](https://a.example) www.a.example", "\\[x\\](https:&#8203;//a.example) www&#8203;.a.example"),
+        ("<b>x</b> &#64;y", "\\<b\\>x\\</b\\> &amp;\\#64;y"),
+        ("contact@a.example", "contact\\@&#8203;a.example"),  # no e-mail autolink either
+        ("\u202eab\u200bc\u2028d", "ab c d"),
+    ],
+)
+def test_md_inert_leaves_no_markup_mention_or_link(text: str, expected: str):
+    assert report.md_inert(text) == expected

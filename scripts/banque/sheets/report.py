@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from banque.sheets.characters import CONTROL, INVISIBLE
@@ -65,6 +66,18 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|@!~])")
 def md_escape(text: str) -> str:
     """Text from a sheet, shown in a pull-request comment as text, never as markup or a mention."""
     return _MD_SPECIAL.sub(r"\\\1", inert(text))
+
+
+# What GitHub turns into a live mention or link even in escaped text: « @name », « www. »,
+# « scheme:// ». A zero-width space (as an entity, kept as written) breaks each one.
+_LIVE = re.compile(r"@(?=\w)|www(?=\.)|:(?=//)", re.IGNORECASE)
+
+
+def md_inert(text: str) -> str:
+    """Untrusted text, one line, shown in a public comment as text: no markup, no HTML,
+    no mention, no link, and no line of its own that could close a code fence."""
+    line = " ".join("".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text).split())
+    return _LIVE.sub(lambda m: m.group() + "&#8203;", md_escape(line.replace("&", "&amp;")))
 
 
 def markdown_lines(problems: Iterable[Problem]) -> list[str]:
