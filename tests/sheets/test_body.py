@@ -115,3 +115,22 @@ def test_deepest_nesting(text, depth):
 def test_deepest_names_the_first_line_past_the_limit():
     text = "Texte\n\n" + "".join("    " * k + "- a\n" for k in range(30))
     assert body.deepest(body.lines(text, 10), 20) == (30, 10 + 2 + 20)
+
+
+@pytest.mark.parametrize(("text", "underlined"), [
+    ("Titre\n===", [2]), ("Titre\n---", [2]), ("Titre\n   ====  ", [2]),
+    ("Titre\n\n---", []),  # a rule after an empty line
+    ("```\nTitre\n===\n```", []),  # code
+    ("## Section\n---", []), ("Titre\n    ===", []),  # under a heading; indented four spaces: code
+])
+def test_setext_underlines(text: str, underlined: list[int]):
+    assert [line.number for line in body.setext_underlines(list(body.lines(text)))] == underlined
+
+
+def test_validator_refuses_setext_headings_and_control_characters_in_the_body():
+    titles = [title for title, _ in required_sections()["experiences"]]
+    text = "\n".join(f"## {t}\n\ntexte" for t in titles) + "\nFaux titre\n===\nfin\x00"
+    _, problems = check_body(_raw(text))
+    last = 20 + len(titles) * 3
+    assert [(p.line, p.code) for p in problems] == [(last + 2, "caractere-interdit-corps"), (last + 1, "titre-souligne")]
+    assert problems[0].message == "caractère de contrôle interdit (U+0000) dans le corps"

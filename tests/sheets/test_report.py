@@ -106,6 +106,19 @@ def test_problem_without_file_or_field_is_its_message():
     assert report.text_lines([located])[0] == "ligne 4: yaml: YAML illisible (oups)"
 
 
+def test_echoed_values_are_inert_in_every_form():
+    """A value from a sheet (an unknown key, a code, a nature) never reaches the terminal raw."""
+    hostile = problem("territoire-code-inconnu", "content/experiences/a.md", 12, "territoires[0].codes[0]",
+                      code="13\x1b[2J\x1b]0;pwned\x07\u202e", niveau="departement", conseil="")
+    outputs = [*report.text_lines([hostile]), report.as_text([hostile], 1), report.spoken(hostile),
+               report.as_grouped_text([hostile]), report.as_markdown([hostile]), report.as_list([hostile], "T")]
+    for out in outputs:
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+        assert "x1b" in out and "u202e" in out
+    assert report.inert("a\x00b\u200bc") == "a\\x00b\\u200bc"
+    assert report.inert("Élan\u00a0: « ok »") == "Élan\u00a0: « ok »"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

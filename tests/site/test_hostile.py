@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ import pytest
 from banque.sheets.check import validate
 from banque.sheets.problem import Problem
 from banque.site import csp, html_scan, sanitize
-from tests.navigateur import CONTENT, SITE_PREFIX, build_site, fold, run_build
+from tests.navigateur import CONTENT, ROOT, SITE_PREFIX, build_site, fold, run_build
 from tests.site.hostile.corpus import (
     HOSTILE,
     OUTCOMES,
@@ -129,6 +130,26 @@ def test_public_address_must_be_functional(address: str, refused: bool, tmp_path
     if refused:
         assert [p.field for p in problems] == ["referent.courriel"]
         assert "contact: via_comite" in problems[0].message
+
+
+def _banque(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "banque.cli", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("command", ["valider", "relire"])
+def test_terminal_escape_codes_are_never_echoed_raw(command: str, tmp_path):
+    """A territory code, a nature, an unknown key and a title holding escape codes: shown as « \\x1b »."""
+    sheet = tmp_path / "experiences" / "echappements-terminal.md"
+    sheet.parent.mkdir()
+    text = (HOSTILE / "experiences" / sheet.name).read_text(encoding="utf-8")
+    title = "titre: Essai hostile, codes d'échappement du terminal"
+    assert title in text
+    sheet.write_text(text.replace(title, f'titre: "\\e[2J{title[7:]}"'), encoding="utf-8")
+    result = _banque(command, str(sheet))
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out), repr(out)
+    assert "13\\x1b[2J\\x1b]0;pirate\\x07" in out and "cle\\x1b[8m" in out and "partenariat\\x1b[31m" in out
 
 
 def _huge_sheet(folder: Path, megabytes: int = 20) -> Path:
@@ -329,6 +350,26 @@ def test_hostile_sheets_never_reach_exports_or_feed_as_markup(hostile_site):
         assert "<script" not in text.lower() and "onerror=" not in text.lower(), rel
 
 
+def test_feed_and_sitemap_stay_valid_xml(hostile_site):
+    for rel in ("flux.xml", "sitemap.xml"):
+        ElementTree.parse(hostile_site.site / rel)  # raises on a character XML forbids
+
+
+def test_a_tool_title_is_text_on_every_page_that_lists_it(hostile_site):
+    """« [Cliquez ici](https://attaquant.example) **urgent** »: its page, the tools' list, the
+    experiences that cite it, the reason two experiences are related."""
+    title = "[Cliquez ici](https://attaquant.example) **urgent**"
+    listing = [p for p in sorted(hostile_site.site.rglob("*.html")) if title in visible_text(p.read_text(encoding="utf-8"))]
+    rels = {p.relative_to(hostile_site.site).as_posix() for p in listing}
+    assert {"outils/index.html", "outils/outil-titre-lien/index.html",
+            "experiences/cite-outil-titre-lien-1/index.html"} <= rels, rels
+    related = (hostile_site.site / "experiences" / "cite-outil-titre-lien-2" / "index.html").read_text(encoding="utf-8")
+    assert "même outil : " + title in visible_text(related)
+    for page in listing:
+        text = page.read_text(encoding="utf-8")
+        assert 'href="https://attaquant.example' not in text and "<strong>urgent" not in text, page
+
+
 def _scan_fragment(fragment: str) -> list[Problem]:
     """Findings of the scan on a one-page site whose body is `fragment`."""
     import tempfile
@@ -379,7 +420,7 @@ def test_scan_requires_the_policy_on_every_page(tmp_path):
     assert [f.message for f in findings] == ["pas de politique de sécurité (meta Content-Security-Policy)"]
     page = csp.add_policy("<html><head></head><body><p>x</p></body></html>")
     (tmp_path / "index.html").write_text(page.replace("'self'", "'self' 'unsafe-inline'", 1), encoding="utf-8")
-    assert [f.message for f in html_scan.scan_site(tmp_path)] == ["politique de sécurité différente de celle que calcule csp.py"]
+    assert [f.message for f in html_scan.scan_site(tmp_path)] == ["politique de sécurité différente de celle attendue (« default-src » : 'unsafe-inline')"]
 
 
 def test_scan_report_names_file_line_and_element():

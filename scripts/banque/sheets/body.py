@@ -14,6 +14,9 @@ from typing import NamedTuple
 HEADING = re.compile(r"^(#{1,6})(?!#)(?:\s+(.*?))?\s*#*\s*$")
 # A line that opens or closes a fenced code block (the block ends at the next one).
 FENCE = re.compile(r"^\s*(```|~~~)")
+# Under a line of text, "===" makes it a <h1> and "---" a <h2> (setext headings):
+# a second page title, or a section this reading would not see.
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 SECTION_LEVEL = 2
 # A list item ("- ", "* ", "+ ", "1. ", "1) ") or a quote, after its indentation.
 _NESTING = re.compile(r"^([ \t]*)(?:([-*+]|\d{1,9}[.)])(?:[ \t]|$)|(>))")
@@ -89,6 +92,14 @@ def deepest(body_lines: Iterable[Line], limit: int) -> tuple[int, int]:
         if depth > limit and not where:
             where = line.number
     return best, where
+
+
+def setext_underlines(body_lines: list[Line]) -> Iterator[Line]:
+    """Each "===" or "---" line that underlines the text line above it into a heading."""
+    for above, line in zip(body_lines, body_lines[1:], strict=False):
+        if (not line.code and not above.code and not above.level and above.text.strip()
+                and ("=" in line.text or "-" in line.text) and SETEXT_UNDERLINE.match(line.text)):
+            yield line
 
 
 class Section(NamedTuple):
