@@ -149,3 +149,40 @@ def test_wide_screen_has_no_menu_button_in_the_tab_order(browser, real_server): 
         assert not any(s["menu"] for s in tab(page, 10))
     finally:
         context.close()
+
+
+# The explorer: from a ticked filter to the first result. Before issue 16 the
+# results came after every other filter (about 50 stops, 10 more per région).
+MAX_TABS_TO_RESULTS = 10
+
+
+@pytest.mark.parametrize("screen", ["ordinateur", *SCREENS])
+def test_from_a_ticked_filter_the_first_result_is_at_most_10_tabs_away(browser, real_server, screen):  # noqa: F811
+    viewport = SCREENS.get(screen, {"width": 1280, "height": 800})
+    context, page = open_checked(browser, real_server, "explorer/", viewport)
+    try:
+        box = page.locator("#facette-region li:not(.explorateur-zero) input[type=checkbox]").first
+        box.focus()
+        before = box.bounding_box()
+        page.keyboard.press("Space")
+        page.wait_for_function("() => document.querySelector('.explorateur-liste li')")
+        after = box.bounding_box()
+        assert box.is_checked()
+        # Ticking does not move the box: nothing appears above it (« Effacer tous les filtres » keeps its room).
+        assert after and before and abs(after["y"] - before["y"]) < 1, (before, after)
+        assert 0 <= after["y"] and after["y"] + after["height"] <= viewport["height"], after
+        tabs = 0
+        while tabs <= MAX_TABS_TO_RESULTS:
+            page.keyboard.press("Tab")
+            tabs += 1
+            where = page.evaluate("""() => { const e = document.activeElement;
+                return e.closest('.explorateur-liste') ? 'resultat' : e.matches('a.explorateur-aller') ? 'raccourci' : ''; }""")
+            if where == "resultat":
+                break
+            if where == "raccourci":
+                page.keyboard.press("Enter")  # the shortcut: focus goes to the results' heading
+        assert tabs <= MAX_TABS_TO_RESULTS, f"Plus de {MAX_TABS_TO_RESULTS} tabulations d'un filtre coché au premier résultat"
+        stop = page.evaluate(WHERE)
+        assert not bad_stop(stop), stop
+    finally:
+        context.close()
