@@ -86,3 +86,8 @@ def test_links_keep_only_web_and_mail_addresses_and_never_reach_back(href: str, 
     cleaned = sanitize.clean(f'<a href="{href}" rel="opener" target="_blank">t</a>')
     address = f'href="{href}" ' if kept else ""
     assert cleaned == f'<a {address}rel="noopener noreferrer">t</a>'
+
+
+def test_a_card_title_keeps_its_heading_role_and_level():
+    given = '<p class="carte-titre" role="heading" aria-level="3"><a href="x/">Titre</a></p>'
+    assert sanitize.clean(given) == given.replace('href="x/"', 'href="x/" rel="noopener noreferrer"')
