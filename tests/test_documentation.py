@@ -317,7 +317,8 @@ def test_publication_workflow_deploys_build_site():
     data = _workflow("publier.yml")
     assert data["on"]["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in data["on"]
-    assert data["permissions"]["pages"] == "write" and data["permissions"]["id-token"] == "write"
+    # Publishing rights on the deploy job only (tests/test_workflows.py checks the whole split).
+    assert data["jobs"]["deployer"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert data["concurrency"]["group"] == "pages"
     steps = [s for job in data["jobs"].values() for s in job["steps"]]
     assert "make site" in [line for job in data["jobs"].values() for line in _runs(job)]
@@ -336,16 +337,19 @@ def test_pull_request_gets_the_committee_review_as_a_comment():
     assert any(u.startswith("actions/upload-artifact@") for u in _uses(job))
     comment = _workflow("commenter-relecture.yml")
     assert comment["on"]["workflow_run"]["workflows"] == ["Vérifier"]
-    assert comment["permissions"] == {"pull-requests": "write", "actions": "read"}
+    assert comment["permissions"] == {}
     (post,) = comment["jobs"].values()
+    assert post["permissions"] == {"pull-requests": "write", "actions": "read"}
     assert not any(u.startswith("actions/checkout@") for u in _uses(post))
     assert any("gh pr comment" in r for r in _runs(post))
-    assert any("tr -cd '0-9'" in r for r in _runs(post))
+    # The pull request is the run's, checked against the API (tests/test_workflows.py runs it).
+    assert any("github.event.workflow_run.head_sha" in str(s.get("env")) for s in post["steps"])
 
 
 @pytest.mark.parametrize("name", ["verifier.yml", "publier.yml", "commenter-relecture.yml"])
-def test_workflow_actions_are_pinned_to_a_version(name: str):
+def test_workflow_actions_are_pinned_to_a_commit(name: str):
+    """Pinned to a full commit SHA; tests/test_workflows.py checks the version comment beside it."""
     data = _workflow(name)
     for job in data["jobs"].values():
         for uses in _uses(job):
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", uses), uses
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), uses

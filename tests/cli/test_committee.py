@@ -190,6 +190,34 @@ def test_a_problem_is_said_with_its_line_field_and_hint():
     assert said(problem("section-vide", field="Résultats")) == "Résultats : section vide (Écrivez au moins un paragraphe sous ce titre.)"
 
 
+def test_a_crash_of_the_import_has_its_own_exit_code(here: Path, capsys: pytest.CaptureFixture,
+                                                     monkeypatch: pytest.MonkeyPatch):
+    def crash(*_args):
+        raise RuntimeError("détail interne /chemin/secret")
+
+    monkeypatch.setattr(cli.importer, "import_text", crash)
+    code = main(["importer", str(MINIMAL), "--format", "markdown"])
+    assert code == cli.IMPORT_CRASHED and code not in (0, 1, 2)
+    captured = capsys.readouterr()
+    assert captured.out == ""  # the workflow posts stdout: nothing of a crash reaches it
+    assert captured.err.startswith("Erreur interne de l'import : la proposition n'a pas été traitée, rien n'a été écrit.\n")
+    assert "RuntimeError: détail interne /chemin/secret" in captured.err  # for the workflow's log
+
+
+def test_markdown_refusal_goes_to_stdout_with_every_value_inert(here: Path, capsys: pytest.CaptureFixture):
+    sheet = here / "courriel.md"
+    sheet.write_text('---\n"x\\n~~~~\\n@everyone": 1\nnature: "@admin https://attaquant.example"\n---\n', encoding="utf-8")
+    assert main(["importer", str(sheet), "--format", "markdown"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    lines = captured.out.splitlines()
+    assert lines[:3] == ["La proposition n'a pas été importée : rien n'a été écrit.", "", lines[2]]
+    assert "- fiche : noms de champ illisibles, laissés de côté : 1 (" in captured.out  # the key itself is never shown
+    assert "everyone" not in captured.out and "~~~~" not in captured.out
+    assert "\\@&#8203;admin https:&#8203;//attaquant.example" in captured.out
+    assert all(line == "" or not line.startswith(("~", "`", " ")) for line in lines)
+
+
 def test_import_of_a_missing_file_or_into_a_missing_folder(here: Path, capsys: pytest.CaptureFixture):
     assert main(["importer", "absente.md"]) == 2
     assert capsys.readouterr().err == "Fichier introuvable : absente.md\n"

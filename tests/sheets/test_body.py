@@ -97,3 +97,40 @@ def test_validator_reports_level_one_and_images_outside_code_only():
         (last, "titre de niveau 1 (« # ») interdit dans le corps"),
         (last + 1, "image sans texte alternatif"),
     ]
+
+
+@pytest.mark.parametrize("text, depth", [
+    ("- a\n    - b\n        - c\n", 3),
+    ("- a\n  - b\n", 1),  # Python-Markdown nests a list by 4 spaces: 2 is the same level
+    ("> a\n> > b\n> > > c\n", 3),
+    ('<div markdown="1">\n\n<div markdown="1">\n\nx\n\n</div>\n</div>\n', 2),
+    ("<div>\n<div>\nx\n</div>\n</div>\n", 0),  # plain HTML is not parsed again
+    ("```\n" + "".join("    " * k + "- a\n" for k in range(50)) + "```\n", 0),  # code is text
+    ("".join("    " * k + "- a\n" for k in range(250)), 250),
+])
+def test_deepest_nesting(text, depth):
+    assert body.deepest(body.lines(text), 1000) == (depth, 0)
+
+
+def test_deepest_names_the_first_line_past_the_limit():
+    text = "Texte\n\n" + "".join("    " * k + "- a\n" for k in range(30))
+    assert body.deepest(body.lines(text, 10), 20) == (30, 10 + 2 + 20)
+
+
+@pytest.mark.parametrize(("text", "underlined"), [
+    ("Titre\n===", [2]), ("Titre\n---", [2]), ("Titre\n   ====  ", [2]),
+    ("Titre\n\n---", []),  # a rule after an empty line
+    ("```\nTitre\n===\n```", []),  # code
+    ("## Section\n---", []), ("Titre\n    ===", []),  # under a heading; indented four spaces: code
+])
+def test_setext_underlines(text: str, underlined: list[int]):
+    assert [line.number for line in body.setext_underlines(list(body.lines(text)))] == underlined
+
+
+def test_validator_refuses_setext_headings_and_control_characters_in_the_body():
+    titles = [title for title, _ in required_sections()["experiences"]]
+    text = "\n".join(f"## {t}\n\ntexte" for t in titles) + "\nFaux titre\n===\nfin\x00"
+    _, problems = check_body(_raw(text))
+    last = 20 + len(titles) * 3
+    assert [(p.line, p.code) for p in problems] == [(last + 2, "caractere-interdit-corps"), (last + 1, "titre-souligne")]
+    assert problems[0].message == "caractère de contrôle interdit (U+0000) dans le corps"

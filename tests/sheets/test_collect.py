@@ -17,27 +17,41 @@ def _bank(root: Path) -> Path:
     return root
 
 
-def test_a_folder_gives_its_sheets_in_order_and_nothing_else(tmp_path: Path):
+def test_a_folder_gives_its_sheets_in_order_and_what_looks_like_one(tmp_path: Path):
+    """A Markdown file out of place or misnamed comes too: the reader says why it is no sheet."""
     root = _bank(tmp_path / "content")
-    assert collect([root]) == [root / "experiences/a.md", root / "experiences/b.md", root / "outils/t.md"]
+    for name in ("experiences/c.MD", "experiences/d.markdown", "experiences/sous/x.md", "x.md"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("---\n---\n", encoding="utf-8")
+    assert collect([root]) == [root / "experiences/a.md", root / "experiences/b.md", root / "experiences/c.MD",
+                               root / "experiences/d.markdown", root / "experiences/sous/x.md",
+                               root / "notes/ailleurs.md", root / "outils/t.md", root / "x.md"]
 
 
 def test_a_file_named_twice_is_kept_once_at_its_first_mention(tmp_path: Path):
     root = _bank(tmp_path / "content")
     named = root / "outils" / "t.md"
-    assert collect([named, root]) == [named, root / "experiences/a.md", root / "experiences/b.md"]
+    assert collect([named, root]) == [named, root / "experiences/a.md", root / "experiences/b.md",
+                                      root / "notes/ailleurs.md"]
     # A path given by hand is taken as is, whatever its folder: the loader reports a stray file.
     stray = root / "notes" / "ailleurs.md"
     assert collect([stray, stray]) == [stray]
 
 
-def test_a_symbolic_link_is_the_file_it_points_to(tmp_path: Path):
+def test_a_symbolic_link_is_kept_as_itself_for_the_reader_to_refuse(tmp_path: Path):
+    """Not merged with the sheet it points to: it would vanish from the report instead of being refused."""
     root = _bank(tmp_path / "content")
-    link = tmp_path / "lien.md"
+    link = root / "experiences" / "lien.md"
     link.symlink_to(root / "experiences" / "a.md")
-    found = collect_resolved([link, root], Resolver())
-    assert [f for f, _ in found] == [link, root / "experiences/b.md", root / "outils/t.md"]
-    assert found[0][1] == (root / "experiences" / "a.md").resolve()
+    found = collect_resolved([root], Resolver())
+    assert [f for f, _ in found][:3] == [root / "experiences/a.md", root / "experiences/b.md", link]
+    assert found[2][1] == link.parent.resolve() / "lien.md"
+
+
+def test_a_folder_reached_through_a_link_is_resolved(tmp_path: Path):
+    root = _bank(tmp_path / "content")
+    (tmp_path / "raccourci").symlink_to(root / "experiences")
+    assert Resolver()(tmp_path / "raccourci" / "a.md") == (root / "experiences" / "a.md").resolve()
 
 
 @pytest.mark.parametrize("name", ["experiences/a.md", "experiences/../outils/t.md", "..", "experiences/"])

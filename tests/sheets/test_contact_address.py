@@ -28,3 +28,8 @@ def test_contact_address_reads_names_with_the_shared_folding(address: str, name:
                                                  ("a@live-asso.fr", None)])
 def test_personal_mailbox_providers(address: str, domain: str | None):
     assert webmail_domain(address) == domain
+
+
+@pytest.mark.parametrize("name", ["Cam\u200bille Es\u200dsai", "Саmillе Еssаі", "Ｃａｍｉｌｌｅ Essai"])
+def test_invisible_and_look_alike_letters_do_not_hide_the_name(name: str):
+    assert names_in_address("camille.essai@asso.fr", name)

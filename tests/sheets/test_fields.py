@@ -34,7 +34,7 @@ def test_short_text_is_trimmed():
     assert check(ShortText, "  Lavéo et ses partenaires \u00a0") == "Lavéo et ses partenaires"
 
 
-@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "a > b", "<", "x<y"])
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "a > b", "<", "x<y", "＜script＞", "x﹤y"])
 def test_short_text_refuses_markup_characters(value: str):
     assert "« < » et « > » sont interdits" in refusal(ShortText, value)
 
@@ -119,6 +119,10 @@ def test_slug_shape(value: str, ok: bool):
 @pytest.mark.parametrize(("value", "ok"), [
     ("contact@exemple.org", True), ("partenariats+banque@asso.exemple.fr", True),
     ("sans-arobase.org", False), ("a@b", False), ("a b@exemple.org", False), ("a@exemple.o", False),
+    # A mailto: would read « %0A » as a line break, « ? » as headers (Bcc…): refused.
+    ("contact%0ABcc%3Aevil@exemple.org", False), ("contact?bcc=evil@x.org@exemple.org", False),
+    ("a..b@exemple.org", False), (".a@exemple.org", False), ("a@-exemple.org", False),  # email-validator
+    ("cаmille@exemple.org", False), ("a\u200b@exemple.org", False), ("a@exemple.org\x00", False),
 ])
 def test_email_shape(value: str, ok: bool):
     assert (check(Email, value) == value) if ok else bool(refusal(Email, value))
@@ -188,3 +192,22 @@ def test_describe_lists_every_term_with_its_label():
     for term in vocabulary("statuts").terms:
         assert f"`{term.id}` ({term.libelle})" in text
     assert text.count("`") == 2 * len(vocabulary("statuts").terms)
+
+
+@pytest.mark.parametrize("kind", [ShortText, LongText, Code])
+@pytest.mark.parametrize(("value", "words"), [
+    ("Titre \ufffe", "caractère de contrôle interdit (U+FFFE)"), ("Titre\x00", "caractère de contrôle interdit"),
+    ("\u202eTitre", "caractère invisible interdit (U+202E)"), ("Ti\u200btre", "caractère invisible interdit"),
+    ("Une\u2028ligne", "caractère invisible interdit (U+2028)"), ("Cаmille", "mêle des lettres latines"),
+])
+def test_texts_refuse_control_invisible_and_look_alike_characters(kind, value: str, words: str):
+    assert words in refusal(kind, value)
+
+
+def test_texts_keep_what_was_written_though_checked_in_nfkc():
+    assert check(ShortText, "Élan\u00a0: ﬁn") == "Élan\u00a0: ﬁn"
+
+
+def test_url_refuses_control_and_invisible_characters():
+    assert "caractère de contrôle interdit" in refusal(HttpUrl, "https://exemple.org/\x00")
+    assert "caractère invisible interdit" in refusal(HttpUrl, "https://exemple.org/\u202e")

@@ -3,6 +3,8 @@ Each refusal is a Problem with its code, the file and the line."""
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -75,11 +77,73 @@ def test_a_file_outside_the_two_folders_is_refused(tmp_path):
     assert raw is None and codes(problems) == ["fichier-hors-dossier"]
 
 
-def test_a_large_file_is_refused_before_being_read(tmp_path, monkeypatch):
+def test_a_large_file_is_refused_without_reading_past_the_limit(tmp_path, monkeypatch):
     path = sheet(tmp_path, GOOD + "x" * (load.MAX_BYTES + 1))
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read despite its size"))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
     data, problems = load.read(path, "outils/essai.md")
     assert data is None and codes(problems) == ["fichier-trop-volumineux"]
+
+
+def test_the_size_is_what_is_read_not_what_stat_says(tmp_path, monkeypatch):
+    """A file may grow between stat and read (or stat may not know: /dev/zero): the read itself is bounded."""
+    path = sheet(tmp_path, GOOD + "x" * (load.MAX_BYTES * 3))
+    real_fstat = os.fstat
+    monkeypatch.setattr(load.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    data, problems = load.read(path, "outils/essai.md")
+    assert data is None and codes(problems) == ["fichier-trop-volumineux"]
+    assert "(0.2 Mo, au plus 200 ko)" in problems[0].message  # what was read (the limit + 1), not stat's 10
+
+
+def _timeout(seconds: int):
+    """Fail instead of hanging forever (a named pipe opened for reading waits for a writer)."""
+    def fail(*_):
+        raise AssertionError(f"bloqué plus de {seconds} s")
+    signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+
+
+@pytest.mark.parametrize("make, code", [
+    (lambda p, out: p.symlink_to("/dev/zero"), "fichier-lien-symbolique"),
+    (lambda p, out: p.symlink_to(out), "fichier-lien-symbolique"),
+    (lambda p, out: p.symlink_to(p.with_name("absente.md")), "fichier-lien-symbolique"),
+    (lambda p, out: os.mkfifo(p), "fichier-pas-ordinaire"),
+    (lambda p, out: p.mkdir(), "fichier-pas-ordinaire"),
+], ids=["lien-vers-dev-zero", "lien-hors-du-depot", "lien-casse", "tube-nomme", "dossier"])
+def test_only_a_regular_file_is_read(tmp_path, make, code):
+    outside = tmp_path / "secret.txt"
+    outside.write_text(GOOD, encoding="utf-8")
+    path = tmp_path / "outils" / "piege.md"
+    path.parent.mkdir()
+    make(path, outside)
+    _timeout(5)
+    try:
+        raw, problems = load.load(path, "outils/piege.md")
+    finally:
+        signal.alarm(0)
+    assert raw is None and codes(problems) == [code]
+    assert problems[0].path == "outils/piege.md" and problems[0].line == 1
+
+
+def test_nature_of_what_is_not_a_file(tmp_path):
+    (tmp_path / "outils").mkdir()
+    os.mkfifo(tmp_path / "outils" / "t.md")
+    (tmp_path / "outils" / "d.md").mkdir()
+    assert "(tube nommé)" in load.read(tmp_path / "outils" / "t.md", "t.md")[1][0].message
+    assert "«\u00a0d.md\u00a0» n'est pas un fichier ordinaire (dossier)" in load.read(tmp_path / "outils" / "d.md", "d.md")[1][0].message
+
+
+@pytest.mark.parametrize("name", ["essai.MD", "essai.markdown", "essai.Md"])
+def test_a_sheet_with_another_extension_is_reported(tmp_path, name):
+    raw, problems = load.load(sheet(tmp_path, GOOD, name=name))
+    assert raw is None and codes(problems) == ["fichier-extension"]
+    assert problems[0].hint == "Renommez le fichier en «\u00a0essai.md\u00a0»."
+
+
+def test_an_unreadable_file_is_a_problem(tmp_path, monkeypatch):
+    path = sheet(tmp_path, GOOD)
+    monkeypatch.setattr(load.os, "open", lambda *a, **k: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
+    raw, problems = load.load(path)
+    assert raw is None and codes(problems) == ["fichier-illisible"]
 
 
 def test_split_front_matter_is_public_and_reports_a_problem():

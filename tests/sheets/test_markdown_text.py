@@ -8,7 +8,7 @@ import html
 import markdown
 import pytest
 
-from banque.sheets.markdown_text import Raw, attr, escape, url
+from banque.sheets.markdown_text import Raw, attr, escape, text_in_html, url
 
 HOSTILE = [
     "[cliquez](javascript:alert(1))",
@@ -94,3 +94,17 @@ def test_url_is_safe_inside_a_link_target(value: str, target: str):
 def test_url_keeps_a_link_one_link():
     link = rendered(f"[le titre]({url('https://exemple.org/x) [autre](https://mal.example')})")
     assert link.count("<a ") == 1 and "mal.example" in link and 'href="https://exemple.org/x%29' in link
+
+
+@pytest.mark.parametrize("value", HOSTILE + ["[Cliquez ici](https://attaquant.example) **urgent**",
+                                             "Création d'activité & « emploi » #1 <b>"])
+def test_text_in_html_renders_as_its_own_text_inline_and_in_a_block(value: str):
+    """In a <span> of a paragraph (Markdown reads it) and in an HTML block (it does not): the same text."""
+    shown = html.escape(" ".join(value.split()), quote=False)
+    inline = rendered(f"Voir — <span class=\"x\">{text_in_html(value)}</span>")
+    block = rendered(f"<div>{text_in_html(value)}</div>")
+    assert html.unescape(inline) == html.unescape(f'<p>Voir — <span class="x">{shown}</span></p>')
+    assert "<a" not in inline and "<strong" not in inline and "<em" not in inline
+    assert html.unescape(block) == html.unescape(f"<div>{shown}</div>")
+    assert isinstance(text_in_html(value), Raw)
+    assert html.unescape(text_in_html(value)) == " ".join(value.split())  # the value, once unescaped

@@ -104,3 +104,30 @@ def test_problem_without_file_or_field_is_its_message():
     assert report.text_lines([bare]) == ["YAML illisible (oups)", "    → " + bare.hint]
     located = problem("yaml-illisible", line=4, field="yaml", detail="oups")
     assert report.text_lines([located])[0] == "ligne 4: yaml: YAML illisible (oups)"
+
+
+def test_echoed_values_are_inert_in_every_form():
+    """A value from a sheet (an unknown key, a code, a nature) never reaches the terminal raw."""
+    hostile = problem("territoire-code-inconnu", "content/experiences/a.md", 12, "territoires[0].codes[0]",
+                      code="13\x1b[2J\x1b]0;pwned\x07\u202e", niveau="departement", conseil="")
+    outputs = [*report.text_lines([hostile]), report.as_text([hostile], 1), report.spoken(hostile),
+               report.as_grouped_text([hostile]), report.as_markdown([hostile]), report.as_list([hostile], "T")]
+    for out in outputs:
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+        assert "x1b" in out and "u202e" in out
+    assert report.inert("a\x00b\u200bc") == "a\\x00b\\u200bc"
+    assert report.inert("Élan\u00a0: « ok »") == "Élan\u00a0: « ok »"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\n~~~~~~~~~~~~\n@everyone", "a \\~\\~\\~\\~\\~\\~\\~\\~\\~\\~\\~\\~ \\@&#8203;everyone"),  # one line: no fence closed
+        ("[x](https://a.example) www.a.example", "\\[x\\](https:&#8203;//a.example) www&#8203;.a.example"),
+        ("<b>x</b> &#64;y", "\\<b\\>x\\</b\\> &amp;\\#64;y"),
+        ("contact@a.example", "contact\\@&#8203;a.example"),  # no e-mail autolink either
+        ("\u202eab\u200bc\u2028d", "ab c d"),
+    ],
+)
+def test_md_inert_leaves_no_markup_mention_or_link(text: str, expected: str):
+    assert report.md_inert(text) == expected

@@ -102,3 +102,23 @@ def test_empty_text_is_an_empty_mapping_and_lines_start_at_first():
     assert yaml_strict.parse("")[0].data == {}
     doc, _ = yaml_strict.parse("x: [1, 2]\n", first=10)
     assert doc.lines == {(): 10, ("x",): 10, ("x", 0): 10, ("x", 1): 10}
+
+
+@pytest.mark.parametrize("text, code, line", [
+    ("a: 1\nb: " + "{c: " * 600 + "1" + "}" * 600, "yaml-trop-imbrique", 3),
+    ("a: 1\nb: " + "[" * 600 + "]" * 600, "yaml-trop-imbrique", 3),
+    ("a: 1\nb:\n  " + "9" * 5000, "yaml-nombre-trop-long", 4),
+    ("? " * 300 + "x", "yaml-trop-imbrique", 2),
+])
+def test_what_would_crash_the_reader_is_refused_with_its_line(text, code, line):
+    """600 nested groups exhaust Python's recursion; 5,000 digits exceed int()'s limit."""
+    doc, issues = yaml_strict.parse(text, first=2)
+    assert doc is None and [(i.code, i.line) for i in issues] == [(code, line)]
+
+
+def test_nesting_up_to_the_limit_is_read():
+    depth = yaml_strict.MAX_DEPTH
+    doc, issues = yaml_strict.parse("a: " + "[" * (depth - 1) + "1" + "]" * (depth - 1))
+    assert issues == [] and doc is not None
+    doc, issues = yaml_strict.parse("a: " + "[" * depth + "1" + "]" * depth)
+    assert doc is None and [i.code for i in issues] == ["yaml-trop-imbrique"]

@@ -359,6 +359,30 @@ def test_every_problem_is_listed_and_the_draft_can_be_erased(page, real_server):
 
 
 @pytest.mark.browser
+def test_a_hostile_draft_is_read_back_within_bounds(page, real_server):
+    """The draft comes from localStorage, which anything on this browser may have written:
+    « "acteurs": 1e8 » used to build a hundred million rows and freeze the page."""
+    page.goto(real_server.url(FORM))
+    hostile = {"version": 1, "listes": {"acteurs": 1e8, "territoires": "9" * 9, "sources": -5, "indicateurs": 1e300},
+               "valeurs": {"titre": "Brouillon gardé", "__proto__": {"x": 1}, "acteurs.0.nom": 42}}
+    page.evaluate("d => localStorage.setItem('banque-proposition', JSON.stringify(d))", hostile)
+    page.set_default_timeout(10_000)
+    page.reload()
+    assert page.input_value("#f-titre") == "Brouillon gardé"
+    rows = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('[data-liste]'))
+        .map(el => [el.dataset.liste, el.children.length]))""")
+    maximum = form_schema.rules()["acteurs"].get("maxItems", 50)
+    assert rows["acteurs"] == min(maximum, 50)
+    assert rows["territoires"] == 1 and rows["sources"] >= 1 and rows["indicateurs"] <= 50
+    assert page.input_value("#f-acteurs-0-nom") == ""  # a number is not a text value
+    # A draft too large is not read at all: the form starts empty.
+    page.evaluate("() => localStorage.setItem('banque-proposition', JSON.stringify({version: 1, listes: {},"
+                  " valeurs: {titre: 'x'.repeat(1100000)}}))")
+    page.reload()
+    assert page.input_value("#f-titre") == ""
+
+
+@pytest.mark.browser
 def test_form_passes_axe_with_errors_shown(browser, real_server):
     seen = Watcher()
     context, p = open_page(browser, seen)

@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import gzip
 import html as html_lib
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
@@ -27,7 +31,7 @@ import pytest
 from banque.sheets.check import validate
 from banque.sheets.problem import Problem
 from banque.site import csp, html_scan, sanitize
-from tests.navigateur import CONTENT, SITE_PREFIX, build_site, fold, run_build
+from tests.navigateur import CONTENT, ROOT, SITE_PREFIX, build_site, fold, run_build
 from tests.site.hostile.corpus import (
     HOSTILE,
     OUTCOMES,
@@ -128,6 +132,26 @@ def test_public_address_must_be_functional(address: str, refused: bool, tmp_path
         assert "contact: via_comite" in problems[0].message
 
 
+def _banque(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "banque.cli", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("command", ["valider", "relire"])
+def test_terminal_escape_codes_are_never_echoed_raw(command: str, tmp_path):
+    """A territory code, a nature, an unknown key and a title holding escape codes: shown as « \\x1b »."""
+    sheet = tmp_path / "experiences" / "echappements-terminal.md"
+    sheet.parent.mkdir()
+    text = (HOSTILE / "experiences" / sheet.name).read_text(encoding="utf-8")
+    title = "titre: Essai hostile, codes d'échappement du terminal"
+    assert title in text
+    sheet.write_text(text.replace(title, f'titre: "\\e[2J{title[7:]}"'), encoding="utf-8")
+    result = _banque(command, str(sheet))
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out), repr(out)
+    assert "13\\x1b[2J\\x1b]0;pirate\\x07" in out and "cle\\x1b[8m" in out and "partenariat\\x1b[31m" in out
+
+
 def _huge_sheet(folder: Path, megabytes: int = 20) -> Path:
     """A valid sheet padded to `megabytes` MB: generated, never committed."""
     sheet = folder / "experiences" / "fiche-enorme.md"
@@ -158,6 +182,76 @@ def test_20_mb_sheet_stops_the_build(tmp_path):
     result = run_build(content, tmp_path / "build")
     assert result.returncode == 1
     assert "fichier trop volumineux (20.0 Mo, au plus 200 ko)" in result.stdout
+    assert not (tmp_path / "build" / "site").exists()
+
+
+# Files that are not plain sheets: made by the test (a pipe, links and folders are not versioned).
+_NBSP = "\u00a0"
+_LINK = f"lien symbolique refusé{_NBSP}: une fiche est un fichier ordinaire de content/"
+_ELSEWHERE = "fiche hors de content/experiences/ ou content/outils/"
+
+
+def _extension(name: str) -> str:
+    suffix = name[name.rindex("."):]
+    return (f"extension «{_NBSP}{suffix}{_NBSP}» ignorée par le site{_NBSP}: "
+            f"une fiche se termine par «{_NBSP}.md{_NBSP}» en minuscules")
+
+
+NOT_SHEETS = [
+    # (case, file under content/, how it is made, the report's line for it)
+    ("lien-vers-dev-zero", "experiences/z.md", lambda p, secret: p.symlink_to("/dev/zero"), _LINK),
+    ("tube-nomme", "experiences/tube.md", lambda p, secret: os.mkfifo(p),
+     f"«{_NBSP}tube.md{_NBSP}» n'est pas un fichier ordinaire (tube nommé)"),
+    ("lien-hors-du-depot", "experiences/dehors.md", lambda p, secret: p.symlink_to(secret), _LINK),
+    ("dossier-nomme-md", "experiences/piege.md", lambda p, secret: p.mkdir(),
+     f"«{_NBSP}piege.md{_NBSP}» n'est pas un fichier ordinaire (dossier)"),
+    ("extension-majuscule", "experiences/fiche.MD", lambda p, secret: shutil.copy(secret, p), _extension("fiche.MD")),
+    ("extension-markdown", "experiences/fiche.markdown", lambda p, secret: shutil.copy(secret, p),
+     _extension("fiche.markdown")),
+    ("sous-dossier", "experiences/sous/x.md", lambda p, secret: shutil.copy(secret, p), _ELSEWHERE),
+    ("racine-de-content", "x.md", lambda p, secret: shutil.copy(secret, p), _ELSEWHERE),
+]
+
+
+def _content_with(tmp_path: Path, traps) -> Path:
+    """A small bank (one valid sheet) plus the traps; `secret.md` is a valid sheet outside content/."""
+    content = tmp_path / "content"
+    (content / "outils").mkdir(parents=True)
+    (content / "experiences").mkdir()
+    shutil.copy(HOSTILE / "experiences" / "resume-guillemets.md", content / "experiences")
+    secret = tmp_path / "secret.md"
+    text = (HOSTILE / "experiences" / "resume-guillemets.md").read_text(encoding="utf-8")
+    secret.write_text(text.replace("Essai hostile", "SECRET-HORS-DU-DEPOT"), encoding="utf-8")
+    for _, name, make, _ in traps:
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make(path, secret)
+    return content
+
+
+@pytest.mark.parametrize("case", NOT_SHEETS, ids=lambda c: c[0])
+def test_a_file_that_is_not_a_plain_sheet_is_refused_by_name(tmp_path, case):
+    """Before: /dev/zero exhausted memory, a pipe hung forever, a link published a file from
+    outside the repository, a folder crashed (IsADirectoryError), the other names were ignored."""
+    _, name, _, message = case
+    content = _content_with(tmp_path, [case])
+    args = [sys.executable, "-m", "banque.cli", "valider", "--contenu", str(content), str(content)]
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in out, out
+    assert f"content/{name}:1: fichier: {message}\n" in out, out
+    assert "✗ 1 erreur dans 1 fiche" in out  # the valid sheet passes: only the trap is refused
+    assert "SECRET-HORS-DU-DEPOT" not in out
+
+
+def test_files_that_are_not_sheets_stop_the_build_at_once(tmp_path):
+    content = _content_with(tmp_path, NOT_SHEETS)
+    start = time.perf_counter()
+    result = run_build(content, tmp_path / "build")
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert f"✗ {len(NOT_SHEETS)} erreurs dans {len(NOT_SHEETS)} fiches" in result.stdout
+    assert time.perf_counter() - start < 60
     assert not (tmp_path / "build" / "site").exists()
 
 
@@ -256,6 +350,26 @@ def test_hostile_sheets_never_reach_exports_or_feed_as_markup(hostile_site):
         assert "<script" not in text.lower() and "onerror=" not in text.lower(), rel
 
 
+def test_feed_and_sitemap_stay_valid_xml(hostile_site):
+    for rel in ("flux.xml", "sitemap.xml"):
+        ElementTree.parse(hostile_site.site / rel)  # raises on a character XML forbids
+
+
+def test_a_tool_title_is_text_on_every_page_that_lists_it(hostile_site):
+    """« [Cliquez ici](https://attaquant.example) **urgent** »: its page, the tools' list, the
+    experiences that cite it, the reason two experiences are related."""
+    title = "[Cliquez ici](https://attaquant.example) **urgent**"
+    listing = [p for p in sorted(hostile_site.site.rglob("*.html")) if title in visible_text(p.read_text(encoding="utf-8"))]
+    rels = {p.relative_to(hostile_site.site).as_posix() for p in listing}
+    assert {"outils/index.html", "outils/outil-titre-lien/index.html",
+            "experiences/cite-outil-titre-lien-1/index.html"} <= rels, rels
+    related = (hostile_site.site / "experiences" / "cite-outil-titre-lien-2" / "index.html").read_text(encoding="utf-8")
+    assert "même outil : " + title in visible_text(related)
+    for page in listing:
+        text = page.read_text(encoding="utf-8")
+        assert 'href="https://attaquant.example' not in text and "<strong>urgent" not in text, page
+
+
 def _scan_fragment(fragment: str) -> list[Problem]:
     """Findings of the scan on a one-page site whose body is `fragment`."""
     import tempfile
@@ -306,7 +420,7 @@ def test_scan_requires_the_policy_on_every_page(tmp_path):
     assert [f.message for f in findings] == ["pas de politique de sécurité (meta Content-Security-Policy)"]
     page = csp.add_policy("<html><head></head><body><p>x</p></body></html>")
     (tmp_path / "index.html").write_text(page.replace("'self'", "'self' 'unsafe-inline'", 1), encoding="utf-8")
-    assert [f.message for f in html_scan.scan_site(tmp_path)] == ["politique de sécurité différente de celle que calcule csp.py"]
+    assert [f.message for f in html_scan.scan_site(tmp_path)] == ["politique de sécurité différente de celle attendue (« default-src » : 'unsafe-inline')"]
 
 
 def test_scan_report_names_file_line_and_element():

@@ -109,3 +109,95 @@ def test_the_report_is_cut_after_its_limit(tmp_path):
     found = html_scan.scan_site(tmp_path)
     text = html_scan.report(found, limit=2)
     assert len(found) == 5 and "3 autres" in text
+
+
+# -- the scan judges on its own: not with csp.py's functions ------------------------------------
+
+# One of Material's inline scripts, as it is in its templates (partials/javascripts/).
+THEME_LIKE = ('var target=document.getElementById(location.hash.slice(1));'
+              'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))')
+
+
+def _policy(*hashes: str, **changes: str) -> str:
+    """A policy written by hand (not by csp.py): EXPECTED, script-src with `hashes`, `changes` replacing directives."""
+    parts = {name: " ".join(sorted(sources)) for name, sources in html_scan.EXPECTED.items()}
+    parts["script-src"] += "".join(" " + h for h in hashes)
+    parts.update({k.replace("_", "-"): v for k, v in changes.items()})
+    return "; ".join(f"{k} {v}".strip() for k, v in parts.items())
+
+
+def _page_with(tmp_path, policy: str, body: str, head_script: str = "") -> Path:
+    html = (f'<!doctype html><html><head><meta charset=utf-8><meta http-equiv="Content-Security-Policy" '
+            f'content="{policy}">{head_script}</head><body>{body}</body></html>')
+    path = tmp_path / "index.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def test_the_scan_does_not_use_csp_py():
+    source = Path(html_scan.__file__).read_text(encoding="utf-8")
+    assert "csp" not in {line.split()[-1] for line in source.splitlines() if line.startswith(("import ", "from "))}
+    assert "from banque.site import csp" not in source and "banque.site.csp" not in source
+
+
+def test_inline_scripts_are_allowed_by_the_page_s_own_hashes(tmp_path):
+    script = f"<script>{THEME_LIKE}</script>"
+    ok = _page_with(tmp_path, _policy(html_scan.sha256_source(THEME_LIKE)), "<p>x</p>", script)
+    assert html_scan.scan_page(ok, tmp_path) == []
+    missing = _page_with(tmp_path, _policy(), "<p>x</p>", script)
+    assert codes(html_scan.scan_page(missing, tmp_path)) == ["html-script-integre-inconnu"]
+
+
+def test_a_script_in_the_content_is_refused_even_if_the_policy_lists_it(tmp_path):
+    """A mistake in csp.py (a hostile script taken for the theme's) is not repeated here."""
+    hostile = "window.__pwned=1"
+    page = _page_with(tmp_path, _policy(html_scan.sha256_source(hostile)),
+                      f"<article><p>x</p><script>{hostile}</script></article>")
+    assert codes(html_scan.scan_page(page, tmp_path)) == ["html-script-integre-inconnu"]
+
+
+@pytest.mark.parametrize(("changes", "hashes", "gap"), [
+    ({"default_src": "*"}, (), "« default-src » : 'self' *"),
+    ({"img_src": "'self' data: https:"}, (), "« img-src » : https:"),
+    ({"object_src": ""}, (), "« object-src » : 'none'"),
+    ({"frame_ancestors": "'none'"}, (), "directives « frame-ancestors »"),
+    ({}, ("'sha256-AAAA'",), "« script-src » : 'sha256-AAAA'"),  # a hash for no script of the page
+    ({"script_src": "'self' 'wasm-unsafe-eval' 'unsafe-inline'"}, (), "« script-src » : 'unsafe-inline'"),
+])
+def test_the_policy_is_parsed_and_compared_directive_by_directive(tmp_path, changes, hashes, gap):
+    page = _page_with(tmp_path, _policy(*hashes, **changes), "<p>x</p>")
+    [finding] = html_scan.scan_page(page, tmp_path)
+    assert finding.code == "html-csp-differente" and gap in finding.message, finding.message
+
+
+def test_directive_order_and_case_do_not_matter_but_duplicates_do(tmp_path):
+    parts = _policy().split("; ")
+    reordered = "; ".join(reversed([p.replace("default-src", "DEFAULT-SRC") for p in parts]))
+    assert html_scan.scan_page(_page_with(tmp_path, reordered, "<p>x</p>"), tmp_path) == []
+    doubled = _policy() + "; default-src *"
+    assert codes(html_scan.scan_page(_page_with(tmp_path, doubled, "<p>x</p>"), tmp_path)) == ["html-csp-differente"]
+
+
+def test_the_policy_csp_py_writes_is_the_one_the_scan_expects(tmp_path):
+    """The two were written apart and agree: a page of the theme with its scripts passes."""
+    html = (f"<!doctype html><html><head><meta charset=utf-8><script>{THEME_LIKE}</script></head>"
+            "<body><p>x</p></body></html>")
+    (tmp_path / "index.html").write_text(csp.add_policy(html), encoding="utf-8")
+    assert html_scan.scan_page(tmp_path / "index.html", tmp_path) == []
+
+
+@pytest.mark.parametrize("body", [
+    '<img src="/\\attaquant.example/p.png" alt="x">',
+    '<img src="\\\\attaquant.example/p.png" alt="x">',
+    '<img src="//attaquant.example/p.png" alt="x">',
+    '<img src="https://attaquant.example/p.png" alt="x">',
+    '<img alt="x" srcset="a.png 1x, /\\attaquant.example/p.png 2x">',
+    '<video poster="/&#92;attaquant.example/p.png"></video>',
+])
+def test_a_resource_from_another_site_is_flagged(tmp_path, body):
+    assert codes(html_scan.scan_page(page(tmp_path, "index.html", body), tmp_path)) == ["html-ressource-autre-site"]
+
+
+def test_an_unknown_script_type_counts_as_running(tmp_path):
+    p = page(tmp_path, "index.html", '<script type="text/x-inconnu">window.__pwned=1</script>')
+    assert codes(html_scan.scan_page(p, tmp_path)) == ["html-script-integre-inconnu"]

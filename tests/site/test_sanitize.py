@@ -25,14 +25,14 @@ _INSIDE = {"tbody": ["table"], "thead": ["table"], "tr": ["table", "tbody"], "td
 @pytest.mark.parametrize("tag", sorted(sanitize.TAGS - {"br", "hr", "img"}))
 def test_every_allowed_element_survives_with_its_class(tag: str):
     outer = _INSIDE.get(tag, [])
-    fragment = "".join(f"<{t}>" for t in outer) + f'<{tag} class="c">x</{tag}>' + "".join(f"</{t}>" for t in reversed(outer))
-    assert f'<{tag} class="c"' in sanitize.clean(fragment)
+    fragment = "".join(f"<{t}>" for t in outer) + f'<{tag} class="note">x</{tag}>' + "".join(f"</{t}>" for t in reversed(outer))
+    assert f'<{tag} class="note"' in sanitize.clean(fragment)
 
 
 @pytest.mark.parametrize(("given", "expected"), [
     ("<marquee>texte</marquee>", "texte"),  # an element outside the list goes, its text stays
     ("<p>a<!-- note du comité -->b</p>", "<p>ab</p>"),
-    ('<p style="color:red" class="c">x</p>', '<p class="c">x</p>'),
+    ('<p style="color:red" class="note">x</p>', '<p class="note">x</p>'),
     ('<p align="center">x</p>', "<p>x</p>"),  # align only on table cells
     ('<table><tr><td align="right">1</td></tr></table>', '<table><tbody><tr><td align="right">1</td></tr></tbody></table>'),
     ('<img src="a.png" alt="x" loading="lazy" width="3">', '<img src="a.png" alt="x" width="3">'),
@@ -86,6 +86,38 @@ def test_links_keep_only_web_and_mail_addresses_and_never_reach_back(href: str, 
     cleaned = sanitize.clean(f'<a href="{href}" rel="opener" target="_blank">t</a>')
     address = f'href="{href}" ' if kept else ""
     assert cleaned == f'<a {address}rel="noopener noreferrer">t</a>'
+
+
+@pytest.mark.parametrize("src", ["/\\attaquant.example/p.png", "\\\\attaquant.example/p.png", "\\/attaquant.example/p.png",
+                                 "/&#92;attaquant.example/p.png", " /\t/attaquant.example/p.png", "https:\\\\attaquant.example/p.png"])
+def test_an_image_from_another_site_goes_whatever_its_slashes(src: str):
+    cleaned = sanitize.clean(f'<img src="{src}" alt="x">')
+    assert cleaned == '<img alt="x">', cleaned
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ('<div class="md-banner md-banner--warning apercu-bandeau">x</div>', "<div>x</div>"),
+    ('<p class="note inconnue">x</p>', '<p class="note">x</p>'),
+    ('<div class="admonition warning"><p class="admonition-title">A</p></div>',
+     '<div class="admonition warning"><p class="admonition-title">A</p></div>'),
+])
+def test_classes_are_narrowed_to_the_sheet_pages_own(given: str, expected: str):
+    assert sanitize.clean(given) == expected
+
+
+def test_the_template_classes_are_those_the_sheet_templates_use():
+    import re
+
+    from banque.paths import TEMPLATES
+
+    used: set[str] = set()
+    for name in ("experience.md.j2", "outil.md.j2", "_cartes.md.j2"):
+        text = (TEMPLATES / name).read_text(encoding="utf-8")
+        for value in re.findall(r'class="([^"{]*)"', text):
+            used |= set(value.split())
+        for group in re.findall(r"\{:? *(\.[^}]*)\}", text):
+            used |= {c[1:] for c in group.split() if c.startswith(".")}
+    assert used == sanitize.TEMPLATE_CLASSES
 
 
 def test_a_card_title_keeps_its_heading_role_and_level():

@@ -10,7 +10,7 @@ from pathlib import Path
 from banque.sheets import report, schema_export
 from banque.sheets.check import validate
 from banque.sheets.collect import collect
-from banque.sheets.problem import has_errors
+from banque.sheets.problem import has_errors, problem
 
 CONTENT = Path("content")
 
@@ -135,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except KeyboardInterrupt:  # Ctrl-C: no traceback (`construire` says more, and keeps the site)
+        print(problem("commande-interrompue").message, file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # `banque relire … | head` closed the pipe: the reader has what it wanted.
         # Point stdout at nothing so Python's final flush raises no traceback;

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import traceback
 from pathlib import Path
 
 from banque.committee import dashboard, dashboard_report, importer, new_sheet, review
@@ -80,9 +81,19 @@ def _read_input(source: str) -> bytes:
 
 
 def _said(p: Problem) -> str:
-    """`ligne N : rubrique : message (conseil)`, each part only when there is one."""
+    """`ligne N : rubrique : message (conseil)`, each part only when there is one, on one line."""
     said = " : ".join(part for part in (report.where(p), p.field, p.message) if part)
-    return said + (f" ({p.hint})" if p.hint else "")
+    return " ".join((said + (f" ({p.hint})" if p.hint else "")).split())
+
+
+def _said_markdown(p: Problem) -> str:
+    """The same, for the public comment on an issue: every part inert (report.md_inert)."""
+    return report.md_inert(_said(p))
+
+
+# Exit codes of `banque importer`: 1 is « à compléter » (the correspondent fixes the proposal);
+# a crash is a bug of ours, which the workflow must not present as the correspondent's mistake.
+IMPORT_CRASHED = 3
 
 
 def cmd_importer(args: argparse.Namespace) -> int:
@@ -95,23 +106,37 @@ def cmd_importer(args: argparse.Namespace) -> int:
     try:
         done = importer.import_text(_read_input(args.source), args.contenu, args.correspondant)
     except ProblemsError as exc:
-        found = errors(exc.problems)
-        notes = [p for p in exc.problems if p.severity != ERROR]
-        lines = ["La proposition n'a pas été importée : rien n'a été écrit.", f"À corriger ({len(found)}) :"]
-        lines += [f"  - {_said(p)}" for p in found]
-        if notes:
-            lines += ["Remarques :"] + [f"  - {_said(n)}" for n in notes]
-        print("\n".join(lines), file=sys.stderr)
+        _refused(exc.problems, markdown=args.format == "markdown")
         return 1
+    except Exception:  # any other failure is a bug: said as one, details for the maintainers
+        print("Erreur interne de l'import : la proposition n'a pas été traitée, rien n'a été écrit.\n"
+              "Détails pour les mainteneurs :", file=sys.stderr)
+        traceback.print_exc(file=sys.stderr)
+        return IMPORT_CRASHED
     shown = display_path(done.path)
     print(f"Fiche créée : {shown}")  # first line: the workflow reads the path from it
     print("Statut : en relecture.")
-    if done.notes:
+    if done.notes:  # the workflow puts them into the pull request's public description
+        say = _said_markdown if args.format == "markdown" else _said
         print("Remarques :")
         for note in done.notes:
-            print(f"  - {_said(note)}")
+            print(f"  - {say(note)}")
     print(f"Prochaine étape : banque relire {shown}")
     return 0
+
+
+def _refused(problems: list[Problem], markdown: bool) -> None:
+    """Why nothing was written: on stderr as text, or on stdout as the Markdown of a public comment."""
+    found = errors(problems)
+    notes = [p for p in problems if p.severity != ERROR]
+    say = _said_markdown if markdown else _said
+    lines = ["La proposition n'a pas été importée : rien n'a été écrit.", "", f"À corriger ({len(found)}) :", ""]
+    lines += [f"- {say(p)}" for p in found]
+    if notes:
+        lines += ["", "Remarques :", ""] + [f"- {say(n)}" for n in notes]
+    if not markdown:
+        lines = [line.replace("- ", "  - ", 1) if line.startswith("- ") else line for line in lines if line]
+    print("\n".join(lines), file=sys.stdout if markdown else sys.stderr)
 
 
 # -- tableau-de-bord -------------------------------------------------------------------
@@ -154,6 +179,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("importer", help="transformer une proposition (ticket GitHub ou fiche reçue) en fiche « en relecture »")
     p.add_argument("source", metavar="FICHIER_OU_-", help="le texte du ticket ou la fiche reçue ; « - » pour l'entrée standard")
     p.add_argument("--correspondant", metavar="NOM", help="le nom du correspondant (remplace celui de la proposition)")
+    p.add_argument("--format", choices=["texte", "markdown"], default="texte",
+                   help="texte (terminal) ou markdown : ce qu'il faut corriger, sur la sortie standard, "
+                        "prêt pour le commentaire public du ticket")
     _common(p, today=False)
     p.set_defaults(func=cmd_importer)
 

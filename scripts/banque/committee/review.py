@@ -72,9 +72,9 @@ def _verdict(report: Report) -> str:
 
 
 def as_text(report: Report) -> str:
-    lines = [f"Relecture de {report.display}"]
+    lines = [f"Relecture de {reporter.inert(report.display)}"]
     if report.title:
-        lines.append(f"Titre : {report.title}")
+        lines.append(f"Titre : {reporter.inert(report.title)}")
     lines += [f"Statut : {_status_label(report.status)}", f"Date de référence : {report.today.isoformat()}", ""]
     lines += [reporter.as_grouped_text(report.errors + report.warnings), ""]
     lines.append(f"Bilan : {count(len(report.errors), 'erreur bloquante', 'erreurs bloquantes')}, "
@@ -83,7 +83,7 @@ def as_text(report: Report) -> str:
 
 
 def as_markdown(report: Report) -> str:
-    lines = [f"## Relecture de `{report.display}`", ""]
+    lines = [f"## Relecture de `{reporter.inert(report.display)}`", ""]
     title = f"**{md_escape(report.title)}** — " if report.title else ""
     lines += [f"{title}statut : *{_status_label(report.status)}* — date de référence : {report.today.isoformat()}", ""]
     lines += [reporter.as_markdown(report.errors + report.warnings), ""]

@@ -14,7 +14,17 @@ from typing import NamedTuple
 HEADING = re.compile(r"^(#{1,6})(?!#)(?:\s+(.*?))?\s*#*\s*$")
 # A line that opens or closes a fenced code block (the block ends at the next one).
 FENCE = re.compile(r"^\s*(```|~~~)")
+# Under a line of text, "===" makes it a <h1> and "---" a <h2> (setext headings):
+# a second page title, or a section this reading would not see.
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 SECTION_LEVEL = 2
+# A list item ("- ", "* ", "+ ", "1. ", "1) ") or a quote, after its indentation.
+_NESTING = re.compile(r"^([ \t]*)(?:([-*+]|\d{1,9}[.)])(?:[ \t]|$)|(>))")
+_QUOTES = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
+# An HTML block whose content Python-Markdown parses again (md_in_html), and closing tags.
+_MARKDOWN_OPEN = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\bmarkdown\s*=", re.I)
+_CLOSE = re.compile(r"</([a-zA-Z][\w-]*)\s*>")
+TAB = 4  # Python-Markdown's indentation step
 
 
 def heading(line: str) -> tuple[int, str | None] | None:
@@ -49,6 +59,47 @@ def lines(body: str, first: int = 1) -> Iterator[Line]:
             yield _new(Line, (number, text, fence, code, found[0], found[1]))
         else:
             yield _new(Line, (number, text, fence, code, 0, ""))
+
+
+def deepest(body_lines: Iterable[Line], limit: int) -> tuple[int, int]:
+    """(deepest nesting, first line nested deeper than `limit`, or 0) of lists,
+    quotes and Markdown-parsed HTML blocks.
+
+    Python-Markdown reads each level with one more recursive call: a few
+    hundred levels exhaust Python's stack while the site is built. The count is
+    an estimate from the text (a list level per 4 spaces of indentation), on
+    the safe side: what it sees is at least what the renderer will nest."""
+    best, where = 0, 0
+    opened: list[str] = []  # HTML blocks with a markdown attribute, still open
+    for line in body_lines:
+        if line.code:
+            continue
+        text = line.text
+        depth = 0
+        match = _NESTING.match(text)
+        if match:
+            indent = len(match.group(1).expandtabs(TAB))
+            quotes = _QUOTES.match(text)
+            depth = indent // TAB + (1 if match.group(2) else 0) + (quotes.group(1).count(">") if quotes else 0)
+        if "<" in text:
+            for tag in _MARKDOWN_OPEN.findall(text):
+                opened.append(tag.lower())
+            for tag in _CLOSE.findall(text):
+                if tag.lower() in opened:
+                    del opened[len(opened) - 1 - opened[::-1].index(tag.lower()):]
+        depth += len(opened)
+        best = max(best, depth)
+        if depth > limit and not where:
+            where = line.number
+    return best, where
+
+
+def setext_underlines(body_lines: list[Line]) -> Iterator[Line]:
+    """Each "===" or "---" line that underlines the text line above it into a heading."""
+    for above, line in zip(body_lines, body_lines[1:], strict=False):
+        if (not line.code and not above.code and not above.level and above.text.strip()
+                and ("=" in line.text or "-" in line.text) and SETEXT_UNDERLINE.match(line.text)):
+            yield line
 
 
 class Section(NamedTuple):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import gc
-import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from pydantic import ValidationError
 
 from banque.sheets import body
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.body_lines import line_problems
+from banque.sheets.characters import CONTROL_IN_BODY, describe
 from banque.sheets.collect import Resolver, collect_resolved, display_path
 from banque.sheets.load import RawSheet, parse, read
 from banque.sheets.messages import translate
@@ -28,26 +29,6 @@ from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, problem, reading_order, suggestion
 from banque.sheets.territory import Place, territories
 from banque.sheets.vocabulary import sections as required_sections
-
-_IMAGE_NO_ALT = re.compile(r"!\[\s*\]\s*[(\[]")  # ![](…) and ![][ref]
-# Raw HTML images too: the sanitiser keeps <img>, so its alt text is checked here.
-_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
-_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-
-
-def _image_without_alt(line: str) -> bool:
-    if "!" not in line and "<" not in line:
-        return False  # no image syntax possible: most lines, checked cheaply
-    line = _CODE_SPAN.sub("", line)  # `<img …>` in backticks is shown as text
-    if _IMAGE_NO_ALT.search(line):
-        return True
-    for tag in _HTML_IMAGE.findall(line):
-        alt = _ALT.search(tag)
-        if alt is None or not "".join(g or "" for g in alt.groups()).strip():
-            return True
-    return False
-
 
 _TAG_SEGMENTS = {"personne", "a_identifier"}
 
@@ -85,11 +66,20 @@ def check_body(raw: RawSheet) -> tuple[list[tuple[str, str]], list[Problem]]:
     expected = [title for title, _ in required_sections()[raw.kind]]
     problems: list[Problem] = []
     lines = list(body.lines(raw.body, raw.body_line))
+    bad = CONTROL_IN_BODY.search(raw.body)
+    if bad:  # NUL, U+FFFE…: what XML and the exports cannot carry; the first one is enough
+        problems.append(problem("caractere-interdit-corps", raw.display, raw.body_line + raw.body.count("\n", 0, bad.start()),
+                                "corps", caractere=describe(bad.group())))
+    problems += [problem("titre-souligne", raw.display, u.number, "corps") for u in body.setext_underlines(lines)]
     for line in lines:
         if line.level == 1:
             problems.append(problem("titre-niveau-1", raw.display, line.number, "corps"))
-        elif line.level != body.SECTION_LEVEL and not line.code and _image_without_alt(line.text):
-            problems.append(problem("image-sans-alternative", raw.display, line.number, "corps"))
+        elif line.level != body.SECTION_LEVEL and not line.code:
+            problems += [problem(code, raw.display, line.number, "corps") for code in line_problems(line.text)]
+    limit = policy().body_depth_max
+    depth, depth_line = body.deepest(lines, limit)
+    if depth_line:
+        problems.append(problem("corps-trop-imbrique", raw.display, depth_line, "corps", niveaux=depth, maximum=limit))
     preamble, found = body.split(lines)
     if preamble.strip():
         problems.append(problem("texte-avant-section", raw.display, raw.body_line, "corps", section=expected[0]))

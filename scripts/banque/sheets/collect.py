@@ -1,15 +1,22 @@
 """Which files a command works on, and how their paths are shown.
 
 `banque valider content/ une-fiche.md` may name a sheet twice, through a folder
-and by its own path, or through a symbolic link: each file is checked once,
-known by its resolved path, and shown relative to the current folder.
+and by its own path: each file is checked once, known by its resolved path,
+and shown relative to the current folder.
+
+A symbolic link to a sheet is not that sheet: it is kept as itself, and the
+reader refuses it (sheets/load.py). A folder also yields the files that look
+like sheets but would not be published (« fiche.MD », « fiche.markdown », a
+sheet in a sub-folder or at the root of content/): the reader says why,
+instead of leaving them out in silence.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from banque.sheets.models import KINDS
+# What an editor may have meant as a sheet; only « .md » is one.
+SHEET_SUFFIXES = frozenset((".md", ".markdown", ".mdown", ".mkd"))
 
 
 class Resolver:
@@ -20,7 +27,8 @@ class Resolver:
         self._folders: dict[Path, Path] = {}
 
     def __call__(self, path: Path) -> Path:
-        if path.name in ("", "..") or path.is_symlink():
+        """The path with its folders resolved; the last part is kept even if it is a link."""
+        if path.name in ("", ".."):
             return path.resolve()
         folder = self._folders.get(path.parent)
         if folder is None:
@@ -34,7 +42,7 @@ def collect_resolved(paths: list[Path], resolve: Resolver) -> list[tuple[Path, P
     for path in paths:
         if path.is_dir():
             # key=parts: the same order as sorting Paths, without Path.__lt__ for each comparison.
-            files.extend(p for p in sorted(path.rglob("*.md"), key=lambda p: p.parts) if p.parent.name in KINDS)
+            files.extend(sorted((p for p in path.rglob("*") if p.suffix.lower() in SHEET_SUFFIXES), key=lambda p: p.parts))
         else:
             files.append(path)
     seen, unique = set(), []

@@ -8,12 +8,16 @@ public repository must never hold, and are refused:
   belongs to a person, not to the structure;
 - an address made of the referent's own name (camille.exemple@…,
   cexemple@…): it reaches that person, and stays readable in git history.
+  Name and address are compared in their checked form (sheets/characters.py):
+  invisible characters dropped, NFKC, Cyrillic and Greek look-alikes read as
+  the Latin letters they imitate.
 """
 
 from __future__ import annotations
 
 import re
 
+from banque.sheets.characters import INVISIBLE, skeleton
 from banque.sheets.text import fold, unaccent
 
 # Personal mailbox providers, by exact domain.
@@ -45,10 +49,10 @@ def webmail_domain(address: str) -> str | None:
 def names_in_address(address: str, name: str) -> bool:
     """True if the local part of `address` is built from the words of `name`:
     a first name, a surname, "prenom.nom", "pnom", "nom.p"…"""
-    words = [w for w in fold(name).split() if len(w) >= 2 and w not in PARTICLES]
+    words = [w for w in fold(skeleton(INVISIBLE.sub("", name))).split() if len(w) >= 2 and w not in PARTICLES]
     if not words:
         return False
-    local = unaccent(address.rsplit("@", 1)[0])
+    local = unaccent(skeleton(INVISIBLE.sub("", address.rsplit("@", 1)[0])))
     parts = [p for p in re.split(r"[._+-]+", local) if p]
     joined = "".join(parts)
     for word in words:

@@ -7,7 +7,10 @@ the YAML goes through the strict reader with line numbers kept.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -83,15 +86,48 @@ def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Proble
     return problem("en-tete-non-ferme", display, 1, "fichier")
 
 
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NON_BLOCK = getattr(os, "O_NONBLOCK", 0)  # a named pipe opens at once instead of waiting for a writer
+_NATURES = ((stat.S_ISDIR, "dossier"), (stat.S_ISFIFO, "tube nommé"), (stat.S_ISCHR, "périphérique"),
+            (stat.S_ISBLK, "périphérique"), (stat.S_ISSOCK, "prise réseau"))
+
+
+def _nature(mode: int) -> str:
+    return next((name for test, name in _NATURES if test(mode)), "fichier spécial")
+
+
 def read(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of a sheet file, or None and why (too large, or not a sheet)."""
+    """The bytes of a sheet file, or None and why (not a sheet, or too large).
+
+    Only a regular file is read, never through a symbolic link (it could point
+    out of the repository, to /dev/zero or to a named pipe), and never more than
+    MAX_BYTES + 1 bytes: what `stat` says is not trusted for the amount read."""
     if kind_of(path) is None:
         return None, [problem("fichier-hors-dossier", display, 1, "fichier")]
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+    if path.suffix != ".md":
+        return None, [problem("fichier-extension", display, 1, "fichier", extension=path.suffix,
+                              attendu=path.stem + ".md")]
+    if path.is_symlink():
+        return None, [problem("fichier-lien-symbolique", display, 1, "fichier")]
+    try:
+        fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # became a link since the test above
+            return None, [problem("fichier-lien-symbolique", display, 1, "fichier")]
+        return None, [problem("fichier-illisible", display, 1, "fichier", detail=exc.strerror or str(exc))]
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        return None, [problem("fichier-pas-ordinaire", display, 1, "fichier", nom=path.name, nature=_nature(info.st_mode))]
+    with os.fdopen(fd, "rb") as file:
+        try:
+            data = file.read(MAX_BYTES + 1)
+        except OSError as exc:
+            return None, [problem("fichier-illisible", display, 1, "fichier", detail=exc.strerror or str(exc))]
+    if len(data) > MAX_BYTES:
         return None, [problem("fichier-trop-volumineux", display, 1, "fichier",
-                              taille=size / 1_000_000, maximum=MAX_BYTES // 1000)]
-    return path.read_bytes(), []
+                              taille=max(info.st_size, len(data)) / 1_000_000, maximum=MAX_BYTES // 1000)]
+    return data, []
 
 
 def load(path: Path, display: str | None = None) -> tuple[RawSheet | None, list[Problem]]:

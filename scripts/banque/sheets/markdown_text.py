@@ -34,6 +34,18 @@ def attr(value: object) -> Raw:
     return Raw(html.escape("" if value is None else str(value), quote=True))
 
 
+# HTML's special characters, and Markdown's punctuation as character references:
+# the same text whether Markdown reads it (inline HTML in a paragraph) or not (an HTML block).
+_AS_TEXT = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:"} | {
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;"}
+
+
+def text_in_html(value: object) -> Raw:
+    """A value printed as text inside an HTML element of the generated Markdown
+    (`<span>{{ v|texte }}</span>`): neither HTML nor Markdown, wherever the element is."""
+    return Raw(" ".join(("" if value is None else str(value)).split()).translate(_AS_TEXT))
+
+
 def url(value: str) -> Raw:
     """A URL safe inside a Markdown link target: spaces and parentheses encoded."""
     return Raw(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"))

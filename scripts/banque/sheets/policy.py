@@ -51,6 +51,7 @@ class Policy:
     summary_min: int
     summary_max: int
     section_min: int
+    body_depth_max: int  # lists, quotes and Markdown blocks nested in the body
     consent_years: int
     review_months: int
     known_acronyms: frozenset[str]
@@ -152,6 +153,7 @@ def load_policy(path: Path) -> Policy:
         summary_min=rules.number("resume", "min"),
         summary_max=rules.number("resume", "max"),
         section_min=rules.number("section", "min"),
+        body_depth_max=rules.number("corps", "imbrication_max"),
         consent_years=rules.number("renouvellement", "consentement_ans"),
         review_months=rules.number("renouvellement", "relecture_mois"),
         known_acronyms=frozenset(str(s) for s in rules.get("sigles_connus")),

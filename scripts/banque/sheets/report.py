@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 
+from banque.sheets.characters import CONTROL, INVISIBLE
 from banque.sheets.problem import ERROR, Problem, errors
 
 # A review's two groups, errors then warnings: heading, and what to say when empty.
@@ -25,26 +27,37 @@ def count(n: int, one: str, many: str | None = None) -> str:
 # -- one problem -------------------------------------------------------------------
 
 
+def _shown(found: re.Match) -> str:
+    char = found.group()
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def inert(text: str) -> str:
+    """`text` as echoed to a terminal or a comment: every control or invisible character
+    (an escape sequence, a bidi override, a NUL) written as `\\x1b`, `\\u202e`, never sent raw."""
+    return INVISIBLE.sub(_shown, CONTROL.sub(_shown, text))
+
+
 def where(p: Problem) -> str:
     if not p.line:
-        return p.path
-    return f"{p.path}:{p.line}" if p.path else f"ligne {p.line}"
+        return inert(p.path)
+    return inert(f"{p.path}:{p.line}" if p.path else f"ligne {p.line}")
 
 
 def text_lines(problems: Iterable[Problem], indent: str = "") -> list[str]:
     """`fichier:ligne: champ: message`, then `→ conseil` under it."""
     lines = []
     for p in problems:
-        lines.append(indent + ": ".join(part for part in (where(p), p.field, p.message) if part))
+        lines.append(indent + inert(": ".join(part for part in (where(p), p.field, p.message) if part)))
         if p.hint:
-            lines.append(f"{indent}    → {p.hint}")
+            lines.append(f"{indent}    → {inert(p.hint)}")
     return lines
 
 
 def spoken(p: Problem, place: bool = True) -> str:
     """`fichier, ligne N : champ : message`, or `champ : message` under its file's name."""
     head = [f"{p.path}, ligne {p.line}"] if place else []
-    return " : ".join(part for part in head + [p.field, p.message] if part)
+    return inert(" : ".join(part for part in head + [p.field, p.message] if part))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|@!~])")
@@ -52,7 +65,19 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|@!~])")
 
 def md_escape(text: str) -> str:
     """Text from a sheet, shown in a pull-request comment as text, never as markup or a mention."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", inert(text))
+
+
+# What GitHub turns into a live mention or link even in escaped text: « @name », « www. »,
+# « scheme:// ». A zero-width space (as an entity, kept as written) breaks each one.
+_LIVE = re.compile(r"@(?=\w)|www(?=\.)|:(?=//)", re.IGNORECASE)
+
+
+def md_inert(text: str) -> str:
+    """Untrusted text, one line, shown in a public comment as text: no markup, no HTML,
+    no mention, no link, and no line of its own that could close a code fence."""
+    line = " ".join("".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text).split())
+    return _LIVE.sub(lambda m: m.group() + "&#8203;", md_escape(line.replace("&", "&amp;")))
 
 
 def markdown_lines(problems: Iterable[Problem]) -> list[str]:

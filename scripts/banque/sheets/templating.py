@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from banque.sheets.markdown_text import Raw, attr, escape, url
+from banque.sheets.markdown_text import Raw, attr, escape, text_in_html, url
 from banque.sheets.policy import policy
 
 
@@ -36,6 +36,7 @@ def environment(folder: Path, finalize: Callable[[object], str] = escape) -> jin
         autoescape=False,
     )
     env.filters["attr"] = attr
+    env.filters["texte"] = text_in_html
     env.filters["url"] = url
     env.filters["raw"] = Raw
     env.filters["date_fr"] = date_fr

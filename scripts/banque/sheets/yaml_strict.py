@@ -51,6 +51,17 @@ _Parser = getattr(getattr(yaml, "_yaml", None), "CParser", None) or yaml.SafeLoa
 # A problem found while reading YAML has no file yet (the caller adds it);
 # its line is the file's, 1-based.
 FIELD = "yaml"
+# Sheets nest three or four levels; far deeper nesting is an attack on the
+# reader (600 nested « {a: » exhaust Python's recursion).
+MAX_DEPTH = 64
+
+
+class _Refusal(Exception):
+    """A document the builder stops reading: too deep, or a number too long to convert."""
+
+    def __init__(self, refused: Problem) -> None:
+        super().__init__(refused.code)
+        self.problem = refused
 
 
 def _scalar(value: str, style: str | None) -> Any:
@@ -83,7 +94,7 @@ class _Builder:
     other issues are not, as a reader would only see the first value.
     """
 
-    __slots__ = ("get", "first", "lines", "issues", "refused", "anchors", "aliases")
+    __slots__ = ("get", "first", "lines", "issues", "refused", "anchors", "aliases", "depth")
 
     def __init__(self, get, first: int, lines: dict | None):
         self.get = get
@@ -93,6 +104,7 @@ class _Builder:
         self.refused: list[Problem] = []  # explicit tags
         self.anchors: list[tuple[int, str]] = []
         self.aliases: list[tuple[int, str]] = []
+        self.depth = 0
 
     def _note(self, event: Any) -> None:
         # Called only for events that carry an anchor or a tag.
@@ -111,27 +123,38 @@ class _Builder:
                 self._note(event)
             if keep and self.lines is not None:
                 self.lines[path] = event.start_mark.line + self.first
-            return _scalar(event.value, event.style)
-        if cls is MappingStartEvent:
-            return self._mapping(event, path, keep)
-        if cls is SequenceStartEvent:
-            if event.anchor or event.tag:
-                self._note(event)
-            if keep and self.lines is not None:
-                self.lines[path] = event.start_mark.line + self.first
-            items: list[Any] = []
-            get = self.get
-            i = 0
-            while True:
-                item = get()
-                if type(item) is SequenceEndEvent:
-                    return items
-                items.append(self.value(item, path + (i,), keep))
-                i += 1
+            try:
+                return _scalar(event.value, event.style)
+            except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+                raise _Refusal(problem("yaml-nombre-trop-long", line=event.start_mark.line + self.first,
+                                       field=FIELD, chiffres=len(event.value))) from None
+        if cls is MappingStartEvent or cls is SequenceStartEvent:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _Refusal(problem("yaml-trop-imbrique", line=event.start_mark.line + self.first,
+                                       field=FIELD, maximum=MAX_DEPTH))
+            found = self._mapping(event, path, keep) if cls is MappingStartEvent else self._sequence(event, path, keep)
+            self.depth -= 1
+            return found
         if cls is AliasEvent:
             self.aliases.append((event.start_mark.line + self.first, event.anchor))
             return None
         raise yaml.YAMLError(f"unexpected YAML event {event!r}")  # pragma: no cover - parser emits only these
+
+    def _sequence(self, event: Any, path: Path, keep: bool) -> list[Any]:
+        if event.anchor or event.tag:
+            self._note(event)
+        if keep and self.lines is not None:
+            self.lines[path] = event.start_mark.line + self.first
+        items: list[Any] = []
+        get = self.get
+        i = 0
+        while True:
+            item = get()
+            if type(item) is SequenceEndEvent:
+                return items
+            items.append(self.value(item, path + (i,), keep))
+            i += 1
 
     def _mapping(self, event: Any, path: Path, keep: bool) -> dict[str, Any]:
         if event.anchor or event.tag:
@@ -249,6 +272,8 @@ def parse(text: str, first: int = 1, lines: bool = True) -> tuple[YamlDocument |
         doc, builder = _build(text, first, lines)
     except yaml.YAMLError as exc:
         return None, [_yaml_error(exc, text, first)]
+    except _Refusal as refusal:
+        return None, [refusal.problem]
     refused = builder.refusals()
     if refused:
         return None, refused

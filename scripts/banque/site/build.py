@@ -5,7 +5,8 @@
 3. run a strict mkdocs build into a temporary folder;
 4. index it with Pagefind, and meanwhile
 5. scan every page of the new site for anything that could run code (html_scan);
-6. replace build/site with the new site in one rename.
+6. replace build/site with the new site (publishing.py: modes 755/644, the
+   folder a link build/site points to, leftovers of killed builds).
 
 A failure at any step leaves the previous build/site untouched and says
 which step failed.
@@ -30,7 +31,7 @@ from banque.sheets.check import validate
 from banque.sheets.collect import collect
 from banque.sheets.problem import ProblemsError, has_errors, problem
 from banque.sheets.yaml_strict import load_data_file
-from banque.site import explorer, html_scan, incremental, render
+from banque.site import explorer, html_scan, incremental, publishing, render
 from banque.site.build_date import build_date, shallow_clone, source_date_epoch
 from banque.site.mkdocs_warnings import Collect
 from banque.site.render import ExtraPages
@@ -115,6 +116,10 @@ def generate_apart(layout: Layout, preview: bool = False, log=print, extra_pages
             kind, value = receive.recv()
             if kind == "log":
                 log(value)
+            elif kind == "failed":  # a French message: the child could not write build/docs
+                log(value)
+                ok, failure = False, ""
+                break
             else:
                 ok, failure = (value, "") if kind == "ok" else (False, value)
                 break
@@ -130,6 +135,8 @@ def _generate_child(layout: Layout, preview: bool, extra_pages: ExtraPages | Non
     try:
         ok = generate(layout, preview, lambda *parts: send.send(("log", " ".join(map(str, parts)))), extra_pages=extra_pages)
         send.send(("ok", ok))
+    except OSError as exc:
+        send.send(("failed", said(write_failed(exc, layout.docs))))
     except BaseException:  # reported in the parent, which raises it
         import traceback
 
@@ -158,7 +165,9 @@ def mkdocs_build(layout: Layout, site_dir: Path, preview: bool, epoch: str) -> N
         config.extra["banque_apercu"] = preview
         with build_date(epoch):
             build(config)
-    except (Abort, MkDocsException, SystemExit) as exc:
+    except (Abort, MkDocsException, SystemExit, RecursionError) as exc:
+        # RecursionError: a page nested too deep for Python-Markdown (the validator
+        # refuses such bodies; mkdocs logs the page's name, kept in `warnings`).
         detail = "\n".join(["", *(f"  - {w}" for w in warnings)]) if warnings else str(exc)
         raise step_failed("mkdocs build --strict", detail) from exc
     finally:
@@ -193,20 +202,33 @@ def html_check(site_dir: Path, base_path: str) -> None:
         raise step_failed("analyse du HTML", "\n" + html_scan.report(findings))
 
 
-def swap(new_site: Path, site: Path) -> None:
-    """Put the new site in place: the old one moves aside only once the new one is complete."""
-    old = site.with_name(site.name + ".ancien")
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    new_site.rename(site)
-    if old.exists():
-        shutil.rmtree(old)
+def said(exc: ProblemsError) -> str:
+    """The messages of a build's problems, each with its hint."""
+    return "\n".join(p.message + (f"\n  → {p.hint}" if p.hint else "") for p in exc.problems)
+
+
+def write_failed(exc: OSError, folder: Path) -> ProblemsError:
+    """A system error while writing (disk full, read-only, immutable…), in French."""
+    return ProblemsError([problem("construction-ecriture", dossier=str(folder), raison=publishing.reason(exc),
+                                  fichier=exc.filename or folder)])
 
 
 def construire(layout: Layout, preview: bool = False, log=print, force: bool = False,
                extra_pages: ExtraPages | None = None) -> int:
+    """Build and publish the site; 0 when build/site is up to date, 1 on failure, 130 on Ctrl-C."""
+    try:
+        return _construire(layout, preview, log, force, extra_pages)
+    except KeyboardInterrupt:
+        # The temporary folder is gone (publish's `finally`), the swap holds Ctrl-C.
+        log(problem("construction-interrompue").message)
+        return 130
+    except OSError as exc:  # writing build/docs in this process (no fork)
+        log(said(write_failed(exc, layout.build)))
+        log("Le site n'a pas été reconstruit : le site précédent reste en place.")
+        return 1
+
+
+def _construire(layout: Layout, preview: bool, log, force: bool, extra_pages: ExtraPages | None) -> int:
     start = time.perf_counter()
     if not os.environ.get("SOURCE_DATE_EPOCH") and shallow_clone(layout.root):
         refused = problem("construction-clone-superficiel")
@@ -229,21 +251,28 @@ def construire(layout: Layout, preview: bool = False, log=print, force: bool = F
 
 
 def publish(layout: Layout, preview: bool, epoch: str, digest: str, log=print) -> bool:
-    """Steps 3 to 6: build the site aside, index and check it, then swap it in."""
-    layout.build.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=layout.build))
+    """Steps 3 to 6: build the site aside, index and check it, then swap it in.
+
+    When build/site is a symbolic link, the folder it points to is replaced
+    and the link kept (see publishing.py)."""
+    dest = publishing.destination(layout.site)
+    tmp: Path | None = None
     try:
+        for beside in dict.fromkeys((dest, layout.site)):  # beside the link too: left there before it was made
+            publishing.clean_leftovers(beside)
+        tmp = publishing.new_folder(dest)
         mkdocs_build(layout, tmp, preview, epoch)
         index_and_check(tmp, urlsplit(mkdocs_settings(layout.root).get("site_url") or "/").path, epoch)
         explorer.search_map(tmp)  # the explorer's words: Pagefind page → sheet
+        publishing.normal_modes(tmp)
         incremental.forget(layout.build)
-        swap(tmp, layout.site)
+        publishing.swap(tmp, dest)
         incremental.remember(layout.build, layout.site, digest)
-    except ProblemsError as exc:
-        log(str(exc))
+    except (ProblemsError, OSError) as exc:
+        log(said(write_failed(exc, dest.parent) if isinstance(exc, OSError) else exc))
         log("Le site précédent reste en place.")
         return False
     finally:
-        if tmp.exists():
+        if tmp is not None and tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return True

@@ -6,7 +6,14 @@ Two attributes are narrowed further (tests/site/hostile/ shows each case):
 an `id` may not take the theme's own ids ("__config" and the like, all
 starting with "__"), which the theme's script looks up and would read from
 the sheet instead; an image may only come from the site itself, since the
-site loads nothing from a third-party host."""
+site loads nothing from a third-party host (a backslash counts as a slash,
+as browsers read it: « /\\attaquant.example » is another site).
+
+Classes are narrowed to CLASSES: those our templates put on a sheet's page
+and those of the admonitions. The validator refuses any class in a body
+(sheets/body_lines.py); here, a class that would still come through can only
+be one of these, never one of Material's other components (md-banner…) or
+of the preview's banner."""
 
 from __future__ import annotations
 
@@ -34,13 +41,35 @@ ATTRIBUTES = {
     "article": _COMMON | {"data-pagefind-body"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# The classes of a sheet's page: our templates' (experience.md.j2, outil.md.j2,
+# _cartes.md.j2; test_sanitize.py reads them) and the admonitions'.
+TEMPLATE_CLASSES = {
+    "carte-fiche", "carte-meta", "carte-referent", "carte-titre", "fiche", "fiche-outil", "fiche-actions",
+    "fiche-chapo", "fiche-resume", "fiches-proches", "grille-fiches", "proche-pourquoi", "md-button",
+    "md-button--primary", "referent-consentement", "referent-contact", "referent-nom",
+}
+ADMONITION_CLASSES = {
+    "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question", "warning",
+    "failure", "danger", "bug", "example", "quote",
+}
+CLASSES = TEMPLATE_CLASSES | ADMONITION_CLASSES
+_IGNORED_IN_URL = str.maketrans({"\\": "/", "\t": None, "\n": None, "\r": None})
+
+
+def _elsewhere(url: str) -> bool:
+    """Whether a browser would load `url` from another site (or a scheme of its own)."""
+    read = url.strip("\x00\x20\t\n\r\f").translate(_IGNORED_IN_URL)
+    return bool(urlsplit(read).scheme) or read.startswith("//")
 
 
 def _narrow(element: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and value.startswith("__"):
         return None
-    if element == "img" and attribute == "src" and (urlsplit(value.strip()).scheme or value.strip().startswith("//")):
+    if element == "img" and attribute == "src" and _elsewhere(value):
         return None
+    if attribute == "class":
+        kept = [c for c in value.split() if c in CLASSES]
+        return " ".join(kept) if kept else None
     return value
 
 

@@ -58,6 +58,37 @@ def test_a_broken_front_matter_is_rejected(text: str, code: str, field: str):
 
 def test_yaml_problems_are_given_with_their_line():
     with pytest.raises(ProblemsError) as caught:
-        from_sheet("---\ntitre: x\ntitre: y\n---\n", Draft())
+        from_sheet("---\ntitre: x\n\tnature: y\n---\n", Draft())
     [error] = caught.value.problems
-    assert (error.code, error.line, error.path, error.field, error.hint) == ("yaml-cle-en-double", 3, "", "", "")
+    assert (error.code, error.line, error.path, error.field, error.hint) == ("yaml-tabulation", 3, "", "", "")
+
+
+def test_keys_that_are_not_field_names_are_dropped_unread():
+    draft = Draft()
+    text = '---\ntitre: Un titre\n"a\\n~~~~\\n@everyone": 1\nTitre: x\n3: y\nacteurs:\n  - {nom: A, "type x": b}\n---\n'
+    from_sheet(text, draft)
+    assert draft.data == {"titre": "Un titre", "acteurs": [{"nom": "A"}]}
+    [error] = draft.errors
+    assert (error.code, error.field) == ("proposition-cle-illisible", "fiche")
+    assert error.message == "noms de champ illisibles, laissés de côté : 4"
+    assert "everyone" not in error.message + error.hint
+
+
+def test_a_duplicate_key_is_said_without_its_name():
+    with pytest.raises(ProblemsError) as caught:
+        from_sheet('---\ntitre: x\n"~~~~\\n@everyone": 1\n"~~~~\\n@everyone": 2\n---\n', Draft())
+    [error] = caught.value.problems
+    assert (error.code, error.line) == ("proposition-cle-en-double", 4)
+    assert "everyone" not in error.message + error.hint + error.field
+
+
+@pytest.mark.parametrize("value, code", [
+    ("{a: " * 600 + "1" + "}" * 600, "yaml-trop-imbrique"),
+    ("9" * 5000, "yaml-nombre-trop-long"),
+])
+def test_a_front_matter_that_would_crash_the_reader_is_a_problem(value: str, code: str):
+    """RecursionError and ValueError used to escape: the importer crashed on such an e-mail."""
+    with pytest.raises(ProblemsError) as caught:
+        from_sheet(f"---\ntitre: x\npiege: {value}\n---\n", Draft())
+    [error] = caught.value.problems
+    assert (error.code, error.line) == (code, 3)

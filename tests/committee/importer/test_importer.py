@@ -58,7 +58,7 @@ def test_issue_matches_golden(project: Path, update_golden: bool, case: Path):
 
 def test_cases_cover_complete_incomplete_and_hostile_bodies():
     assert {"complete", "minimal", "incomplete", "hostile", "rubrique-en-double", "fiche-par-courriel",
-            "courriel-yaml-piege"} <= {c.stem for c in CASES}
+            "courriel-yaml-piege", "fence-evasion", "cle-en-double-piege", "mention-lien"} <= {c.stem for c in CASES}
 
 
 def test_hostile_body_is_neutralised(project: Path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -20,12 +21,24 @@ _VOCAB_FIELDS = {("nature",): "natures", ("themes", "*"): "themes", ("modeles", 
                  ("territoires", "*", "niveau"): "niveaux_territoire", ("referent", "contact"): "modes_contact"}
 
 
-def _sanitise(value: Any, path: tuple) -> Any:
-    """Every string cleaned, labels mapped to ids; structure kept for the schema to judge."""
+# A field name as the schema writes them. Any other key is dropped unread: an error
+# message would echo it, and a key can hold anything (newlines, fences, mentions).
+_KEY = re.compile(r"[a-z_][a-z0-9_]{0,39}")
+
+
+def _sanitise(value: Any, path: tuple, odd: list[tuple]) -> Any:
+    """Every string cleaned, labels mapped to ids; structure kept for the schema to judge.
+    Keys that are not field names are left out and their place is added to `odd`."""
     if isinstance(value, dict):
-        return {str(k): _sanitise(v, path + (str(k),)) for k, v in value.items()}
+        kept = {}
+        for k, v in value.items():
+            if isinstance(k, str) and _KEY.fullmatch(k):
+                kept[k] = _sanitise(v, path + (k,), odd)
+            else:
+                odd.append(path)
+        return kept
     if isinstance(value, list):
-        return [_sanitise(v, path + ("*",)) for v in value]
+        return [_sanitise(v, path + ("*",), odd) for v in value]
     if not isinstance(value, str):
         return value
     text = clean_short(value)
@@ -41,9 +54,14 @@ def from_sheet(text: str, draft: Draft) -> None:
     front, body, _ = split
     doc, issues = yaml_strict.parse(front, first=2)
     if doc is None or issues or not isinstance(doc.data, dict):
-        found = [replace(i, path="", field="", hint="") for i in issues]
+        # A duplicate key is said without its name: a key can hold anything (see _KEY).
+        found = [problem("proposition-cle-en-double", line=i.line) if i.code == "yaml-cle-en-double"
+                 else replace(i, path="", field="", hint="") for i in issues]
         raise ProblemsError(found or [problem("proposition-en-tete-pas-des-champs")])
-    data = _sanitise(doc.data, ())
+    odd: list[tuple] = []
+    data = _sanitise(doc.data, (), odd)
+    if odd:
+        draft.errors.append(problem("proposition-cle-illisible", field="fiche", nombre=len(odd)))
     for name in EDITORIAL_ONLY:
         if data.pop(name, None) is not None:
             draft.note("proposition-champ-retire", champ=name)

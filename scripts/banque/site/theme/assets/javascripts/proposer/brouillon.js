@@ -5,6 +5,11 @@ import { page, rowCount, say } from "./etat.js";
 import { refresh } from "./dependances.js";
 
 var STORAGE_KEY = "banque-proposition";
+// A draft is read back from storage anyone on this browser could have written:
+// at most this many rows per list (when the model sets no maximum), and no
+// draft larger than MAX_DRAFT characters (the form's texts fit well within).
+var MAX_ROWS = 50;
+var MAX_DRAFT = 1000000;
 export var LISTS = { territoires: 1, acteurs: 1, indicateurs: 0, sources: 1 }; // rows shown on an empty form
 
 // -- lists of rows ----------------------------------------------------------------------
@@ -31,6 +36,17 @@ function setRows(list, n) {
 
 function minRows(list) {
   return (page.S.regles[list] && page.S.regles[list].minItems) || 0;
+}
+
+function maxRows(list) {
+  var max = page.S.regles[list] && page.S.regles[list].maxItems;
+  return typeof max === "number" ? Math.min(max, MAX_ROWS) : MAX_ROWS;
+}
+
+// The number of rows a draft asks for, as an integer between the list's bounds.
+function rowsWanted(list, n) {
+  if (typeof n !== "number" || !isFinite(n)) n = LISTS[list];
+  return Math.min(Math.max(Math.floor(n), minRows(list), 0), Math.max(maxRows(list), minRows(list)));
 }
 
 function updateRemoveButtons(list) {
@@ -76,12 +92,11 @@ function readState() {
 
 export function writeState(state) {
   Object.keys(LISTS).forEach(function (list) {
-    var n = state.listes && typeof state.listes[list] === "number" ? state.listes[list] : LISTS[list];
-    setRows(list, Math.max(n, minRows(list)));
+    setRows(list, rowsWanted(list, state.listes && state.listes[list]));
   });
-  var values = state.valeurs || {};
+  var values = state.valeurs && typeof state.valeurs === "object" ? state.valeurs : {};
   Array.from(page.form.elements).forEach(function (el) {
-    if (!el.name || !(el.name in values)) return;
+    if (!el.name || !Object.prototype.hasOwnProperty.call(values, el.name)) return;
     var v = values[el.name];
     if (el.type === "checkbox") el.checked = v === true;
     else if (el.type === "radio") el.checked = el.value === v;
@@ -103,8 +118,9 @@ export function saveDraft() {
 export function loadDraft() {
   try {
     var text = window.localStorage.getItem(STORAGE_KEY);
-    var state = text && JSON.parse(text);
-    return state && state.version === 1 ? state : null;
+    if (!text || text.length > MAX_DRAFT) return null;
+    var state = JSON.parse(text);
+    return state && typeof state === "object" && state.version === 1 ? state : null;
   } catch (e) {
     return null;
   }
