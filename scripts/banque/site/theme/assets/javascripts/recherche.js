@@ -32,7 +32,7 @@ labelSearchBox(0);
 // polite status region (#recherche-annonce) repeats it once typing pauses.
 function announceResults() {
   var region = document.getElementById("recherche-annonce");
-  var box = document.getElementById("recherche");
+  var box = document.querySelector(".recherche-pagefind");
   if (!region || !box) return;
   var timer = null;
   new MutationObserver(function () {
