@@ -58,6 +58,21 @@ def test_rows_are_the_map_regions_then_france_and_international(tmp_path):
     assert data["nombre"] == 3
 
 
+HIDDEN = re.compile(r'<span class="banque-masque">.*?</span>', re.S)
+
+
+def test_every_count_link_names_its_region_and_column(real_site):
+    """A link named « 3 » says nothing out of context (WCAG 2.4.4): its hidden end says what it counts."""
+    html = real_site.html("couverture")
+    names = [unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r"<td><a [^>]*>(.*?)</a></td>", html, re.S)]
+    assert names
+    bare = [n for n in names if re.fullmatch(r"\s*\d+\s*", n)]
+    assert not bare, bare
+    assert "1 expérience\u00a0: Île-de-France, Pratiques responsables" in names or any(
+        re.fullmatch(r"\d+ expériences?\u00a0: .+, .+", n) for n in names), names[:5]
+    assert all(re.fullmatch(r"\d+ expériences?\u00a0: .+", n) for n in names), names
+
+
 def _tables(html: str) -> list[list[list[tuple[str, str | None, str]]]]:
     """Each coverage table as rows of (text, href, class) cells, header row first."""
     tables = []
@@ -66,6 +81,8 @@ def _tables(html: str) -> list[list[list[tuple[str, str | None, str]]]]:
         for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S):
             cells = []
             for attrs, inner in re.findall(r"<t[hd]([^>]*)>(.*?)</t[hd]>", tr, re.S):
+                # The text shown: a count link's hidden end (its name out of context) is checked apart.
+                inner = HIDDEN.sub("", inner)
                 href = re.search(r'href="([^"]+)"', inner)
                 css = re.search(r'class="([^"]+)"', attrs)
                 cells.append((unescape(re.sub(r"<[^>]+>", "", inner)).strip(),
@@ -108,7 +125,7 @@ def test_a_count_opens_the_explorer_on_exactly_those_sheets(page, real_site, rea
     page.goto(real_server.url("couverture/"))
     # The largest count of the région × model table.
     links = page.locator("#par-modele + p + .couverture-defilement tbody td:not(:last-child) a")
-    counts = [int(t) for t in links.all_inner_texts()]
+    counts = [int(t.split()[0]) for t in links.all_inner_texts()]
     assert counts, "aucune case remplie"
     best = links.nth(counts.index(max(counts)))
     query = parse_qs(urlsplit(best.evaluate("a => a.href")).query)

@@ -118,3 +118,8 @@ def test_the_template_classes_are_those_the_sheet_templates_use():
         for group in re.findall(r"\{:? *(\.[^}]*)\}", text):
             used |= {c[1:] for c in group.split() if c.startswith(".")}
     assert used == sanitize.TEMPLATE_CLASSES
+
+
+def test_a_card_title_keeps_its_heading_role_and_level():
+    given = '<p class="carte-titre" role="heading" aria-level="3"><a href="x/">Titre</a></p>'
+    assert sanitize.clean(given) == given.replace('href="x/"', 'href="x/" rel="noopener noreferrer"')

@@ -27,7 +27,9 @@ TAGS = {
     "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
     "details", "summary",
 }
-_COMMON = {"class", "id", "title", "hidden", "role", "aria-label", "aria-labelledby", "aria-hidden"}
+# aria-level: a card title is role="heading" aria-level="N" (templates/_cartes.md.j2),
+# and a heading role without its level is invalid ARIA.
+_COMMON = {"class", "id", "title", "hidden", "role", "aria-label", "aria-labelledby", "aria-hidden", "aria-level"}
 ATTRIBUTES = {
     "*": _COMMON,
     "a": _COMMON | {"href"},

@@ -120,9 +120,12 @@ function checkbox(i, pos) {
     update();
   });
   var count = el("span", { "class": "explorateur-compte" });
+  // After a ticked box, the next Tab stop leads to the results (not 50 more filters).
+  var go = el("a", { href: "#explorateur-titre-resultats", "class": "explorateur-aller" });
+  go.hidden = true;
   var item = el("li", {}, [box, el("label", { "for": id }, [
-    el("span", { text: f.valeurs[pos][1] }), document.createTextNode(" "), count])]);
-  f.items[pos] = { item: item, count: count, box: box };
+    el("span", { text: f.valeurs[pos][1] }), document.createTextNode(" "), count]), go]);
+  f.items[pos] = { item: item, count: count, box: box, go: go };
   return item;
 }
 
@@ -181,7 +184,7 @@ function build() {
     searchWords();
     words.focus(); // the button hides itself: keep the focus in the form
   });
-  // On a phone the results come after every filter: a shortcut to them.
+  // The results come after every filter in the Tab order: a shortcut to them, at every width.
   ui.skip = el("a", { href: "#explorateur-titre-resultats", "class": "explorateur-aller" });
   var form = el("form", { "class": "explorateur-filtres", "aria-labelledby": "explorateur-titre-filtres" }, [
     el("h2", { id: "explorateur-titre-filtres", text: "Filtrer" }),
@@ -226,16 +229,17 @@ function item(r) {
 }
 
 function render(state) {
+  var n = state.results.length;
   facets.forEach(function (f, i) {
     Object.keys(f.items).forEach(function (pos) {
-      var n = state.counts[i][pos];
       var entry = f.items[pos];
-      entry.count.textContent = "(" + n + ")";
+      entry.count.textContent = "(" + state.counts[i][pos] + ")";
       entry.box.checked = selected[i].has(Number(pos));
-      entry.item.classList.toggle("explorateur-zero", n === 0);
+      entry.item.classList.toggle("explorateur-zero", state.counts[i][pos] === 0);
+      entry.go.hidden = !entry.box.checked;
+      entry.go.textContent = "Aller aux résultats (" + n + ")";
     });
   });
-  var n = state.results.length;
   ui.skip.textContent = "Aller aux résultats (" + n + ")";
   ui.list.textContent = "";
   state.results.slice(0, shown).forEach(function (r) { ui.list.appendChild(item(r)); });
@@ -243,7 +247,8 @@ function render(state) {
   ui.more.hidden = rest <= 0;
   ui.more.textContent = "Afficher " + Math.min(rest, BATCH) + " de plus (" + plural(rest, "restante") + ")";
   var active = query || selected.some(function (s) { return s.size; });
-  ui.clear.hidden = !active;
+  // Hidden but keeping its room: ticking a box must not push the box down the screen.
+  ui.clear.classList.toggle("explorateur-inactif", !active);
   var text = n === 0 ? "Aucune expérience ne correspond à ces critères : retirez un filtre pour élargir la recherche."
     : plural(n, "expérience") + (active ? " sur " + rows.length : "") + ".";
   if (textNote) text += " " + textNote;

@@ -27,7 +27,8 @@ function onSubmit(event) {
   (needsTerritoryList(collect()) ? loadTerritories() : Promise.resolve(null)).then(function () {
     page.form.querySelectorAll("[data-territoire]").forEach(function (input) { if (shown(input)) settleTerritory(input); });
     var byEl = render(problems());
-    showSummary(byEl);
+    page.summary.hidden = true; // shown anew: read again on every submit
+    showSummary(byEl, true);
     if (byEl.size) {
       page.result.hidden = true;
       page.summary.focus();

@@ -35,3 +35,22 @@ var ui = new PagefindUI({
 var query = new URLSearchParams(window.location.search).get("q");
 if (query) ui.triggerSearch(query);
 labelSearchBox(0);
+
+// Pagefind writes « 7 résultats pour strasbourg » or « Pas de résultat » in an
+// element that is no live region: a screen reader heard nothing. The page's
+// polite status region (#recherche-annonce) repeats it once typing pauses.
+function announceResults() {
+  var region = document.getElementById("recherche-annonce");
+  var box = document.querySelector(".recherche-pagefind");
+  if (!region || !box) return;
+  var timer = null;
+  new MutationObserver(function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      var message = box.querySelector(".pagefind-ui__message");
+      var text = message ? message.textContent.trim() : "";
+      if (region.textContent !== text) region.textContent = text;
+    }, 500);
+  }).observe(box, { childList: true, subtree: true, characterData: true });
+}
+announceResults();

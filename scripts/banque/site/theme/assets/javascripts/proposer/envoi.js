@@ -4,6 +4,22 @@
 import { byId, page, say } from "./etat.js";
 import { sheetText } from "./fiche.js";
 
+// Fill `el` with French text in which GitHub's English button names, given as
+// { en: "…" }, are marked lang="en" (WCAG 3.1.2): a screen reader says them in English.
+function setText(el, parts) {
+  el.textContent = "";
+  parts.forEach(function (part) {
+    if (typeof part === "string") {
+      el.appendChild(document.createTextNode(part));
+      return;
+    }
+    var span = document.createElement("span");
+    span.lang = "en";
+    span.textContent = part.en;
+    el.appendChild(span);
+  });
+}
+
 var downloadUrl = null;
 
 export function hideResult() {
@@ -56,10 +72,11 @@ export function showResult(d) {
     var link = forgeLink(d, text);
     forge.href = link.href;
     forge.textContent = link.complete ? "Proposer la fiche sur GitHub" : "Déposer la fiche sur GitHub";
-    byId("proposer-forge-note").textContent = link.complete
-      ? "Ouvre la page de création du fichier sur GitHub, déjà remplie (compte GitHub nécessaire) : validez avec « Commit changes… », puis « Propose changes » crée la demande de fusion que le comité relit."
-      : "La fiche est trop longue pour être pré-remplie sur GitHub : téléchargez-la, puis déposez le fichier " + file +
-        " sur la page qui s'ouvre (compte GitHub nécessaire) ; GitHub propose ensuite la demande de fusion.";
+    setText(byId("proposer-forge-note"), link.complete
+      ? ["Ouvre la page de création du fichier sur GitHub, déjà remplie (compte GitHub nécessaire) : validez avec « ",
+        { en: "Commit changes…" }, " », puis « ", { en: "Propose changes" }, " » crée la demande de fusion que le comité relit."]
+      : ["La fiche est trop longue pour être pré-remplie sur GitHub : téléchargez-la, puis déposez le fichier " + file +
+        " sur la page qui s'ouvre (compte GitHub nécessaire) ; GitHub propose ensuite la demande de fusion."]);
   }
   page.result.hidden = false;
   page.result.focus();

@@ -48,7 +48,11 @@ export function render(found, only) {
   return byEl;
 }
 
-export function showSummary(byEl) {
+// The summary is an alert with a heading, as in the DSFR and GOV.UK error
+// summaries: `announce` (a submit) has it read at once; while the
+// correspondent fixes fields one by one, it is updated silently.
+export function showSummary(byEl, announce) {
+  page.summary.setAttribute("aria-live", announce ? "assertive" : "off");
   var list = byId("proposer-erreurs-liste");
   list.textContent = "";
   byEl.forEach(function (message, el) {
@@ -81,5 +85,5 @@ export function recheck(el) {
   if (/^referent\.consentement\./.test(el.name)) around.push(field("referent.consentement.date"), field("referent.consentement.moyen"));
   var found = problems();
   render(found, around.filter(Boolean));
-  if (!page.summary.hidden) showSummary(render(found));
+  if (!page.summary.hidden) showSummary(render(found), false);
 }
