@@ -113,7 +113,11 @@ def place(features: dict[str, dict], dept_region: dict[str, str]) -> tuple[dict[
         lon0 = sum(p[0] for p in geo[0][0]) / len(geo[0][0])
         lat0 = sum(p[1] for p in geo[0][0]) / len(geo[0][0])
         k = math.cos(math.radians(lat0))
-        local = _map(geo, lambda x, y, lon0=lon0, k=k: ((x - lon0) * k, -y))  # equirectangular, y down
+
+        def equirectangular(x: float, y: float, lon0: float = lon0, k: float = k) -> Point:
+            return (x - lon0) * k, -y  # y down, as on screen
+
+        local = _map(geo, equirectangular)
         bx0, by0, bx1, by1 = _box(local)
         inner = side - 2 * MARGIN
         scale = inner / max(bx1 - bx0, by1 - by0)
