@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+from banque.sheets.territory import territories
+from banque.sheets.text import fold
 from banque.site import france_map
 from banque.site.france_map import NBSP, legend, page_href, published, shade, shade_bounds
 from banque.site.pages import pages
@@ -131,3 +133,22 @@ def test_a_clone_without_shared_builds_its_maps(tmp_path):
     assert home.count('<path class="carte-forme') == 18
     region = (tmp_path / "build" / "site" / "territoires" / "grand-est" / "index.html").read_text(encoding="utf-8")
     assert region.count('<path class="carte-forme') == 10
+
+
+def test_a_sheet_placed_in_a_former_region_counts_in_today_s():
+    """The content names former régions (« Alsace », « Rhône-Alpes »): their
+    sheets are counted, and shaded, in today's région."""
+    from tests.navigateur import CONTENT, load_bank
+
+    bank = load_bank(CONTENT).visible(False)
+    ref = territories()
+    former = {fold(f["nom"]): ref.today_region(f) for f in ref.former.values() if f["nom"] not in
+              {r["nom"] for r in ref.regions.values()}}
+    placed = [(s, former[fold(code)]) for s in bank.experiences for t in s.model.territoires for code in t.codes
+              if fold(code) in former]
+    assert placed, "le contenu ne cite plus d'ancienne région : choisir un autre exemple"
+    shapes = {s["nom"]: s for s in france_map.regions_map(region_list(Groups.of(bank.experiences)), "index.md")["formes"]}
+    for sheet, today in placed:
+        counted = [s for s in bank.experiences if today in s.regions]
+        assert sheet in counted
+        assert shapes[ref.regions[today]["nom"]]["nombre"] == len(counted) > 0
