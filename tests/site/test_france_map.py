@@ -76,6 +76,8 @@ def test_a_region_map_shows_its_departements_and_links_each(site_bank):
     bas, haut = view["formes"]
     assert bas["href"] == "#dep-67" and bas["libelle"] == f"Bas-Rhin (67){NBSP}: 3{NBSP}expériences"
     assert haut["href"] == "../../proposer/" and "aucune expérience, en proposer une" in haut["libelle"]
+    # The table names it without a link: « Haut-Rhin (68) » leads to its section elsewhere on the page.
+    assert bas["lien_tableau"] and not haut["lien_tableau"]
     x, y, w, h = (int(v) for v in view["cadre"].split())
     for code in ("67", "68"):
         x0, y0, x1, y1 = france_map.geometry()["departements"][code]["cadre"]

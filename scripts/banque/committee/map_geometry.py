@@ -27,7 +27,7 @@ from banque.paths import FRANCE_MAP, PROJECT
 SOURCE = PROJECT.parent / "shared" / "geo"
 FILES = {"regions": "regions-avec-outre-mer.geojson", "departements": "departements-avec-outre-mer.geojson"}
 ATTRIBUTION = {
-    "source": "IGN – ADMIN EXPRESS COG 2018 (codes et noms : INSEE, COG 2018), via france-geojson",
+    "source": "IGN – ADMIN EXPRESS COG 2018, codes et noms de l'INSEE (COG 2018), via france-geojson",
     "licence": "Licence Ouverte / Open Licence (Etalab)",
     "licence_url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
     "edition": "2018",

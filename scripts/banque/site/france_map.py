@@ -123,6 +123,7 @@ def _shape(record: dict, nombre: int, href: str, name: str, label: str | None = 
         "y": record["etiquette"][1],
         "largeur": x1 - x0,
         "hauteur": y1 - y0,
+        "lien_tableau": True,  # the table links the name too (a département without experience: no)
     }
 
 
@@ -150,8 +151,10 @@ def departements_map(region: str, depts: list[dict], here: str, propose: str) ->
         if d["nombre"]:
             shapes.append(_shape(g["departements"][d["code"]], d["nombre"], f"#dep-{d['code']}", name))
         else:
+            # In the table, its bare name: « Ardennes (08) » already names the
+            # link to its section in the page's table of contents.
             shapes.append(_shape(g["departements"][d["code"]], 0, page_href(propose, here), name,
-                                 f"{name}{NBSP}: aucune expérience, en proposer une"))
+                                 f"{name}{NBSP}: aucune expérience, en proposer une") | {"lien_tableau": False})
     if not shapes:
         return {}
     boxes = [g["departements"][d["code"]]["cadre"] for d in depts if d["code"] in g["departements"]]
