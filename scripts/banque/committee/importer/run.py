@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -76,6 +77,8 @@ def import_text(raw: bytes, content: Path, correspondent: str | None = None) -> 
     if not draft.data.get("correspondant"):
         draft.error("correspondant", draft.label("correspondant"), "proposition-correspondant-manquant")
     draft.data["statut"] = policy().status.in_review
+    # A proposal describes its experience as it is now, unless the sent sheet dates it.
+    draft.data.setdefault("situation", f"{dt.date.today():%Y-%m}")
     given = draft.data.get("slug") if isinstance(draft.data.get("slug"), str) else draft.data.get("titre")
     slug = sheet_slug(given) if isinstance(given, str) else ""
     draft.data["slug"] = slug or UNTITLED  # only so the rest can be checked
