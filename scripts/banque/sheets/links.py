@@ -11,17 +11,12 @@ The first two need the passage of the source that says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from banque.sheets.fields import ShortText, Slug, describe, rule, terms
+from banque.sheets.fields import LinkId, ShortText, Slug, describe, rule
 from banque.sheets.policy import policy
-
-if TYPE_CHECKING:
-    LinkId = str
-else:
-    LinkId = terms("liens_outils")
 
 
 class ToolLink(BaseModel):
