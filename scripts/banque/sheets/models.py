@@ -217,7 +217,7 @@ class _ExperienceFields(Strict):
     )
     nature: NatureId = Field(description="Partenariat ou dispositif d'animation. " + describe("natures"), examples=[_EXAMPLE["natures"][0]])
     modeles: Annotated[list[ModelUse], AfterValidator(_unique_models)] = Field(
-        max_length=4, description="Le ou les modèles de partenariat, chacun justifié ; « [] » seulement pour un dispositif d'animation dont la source ne nomme aucun modèle.",
+        min_length=0, max_length=4, description="Le ou les modèles de partenariat, chacun justifié ; « [] » seulement pour un dispositif d'animation dont la source ne nomme aucun modèle.",
         examples=[[{"modele": _EXAMPLE["modeles"][0], "justification": "Les entreprises achètent des prestations aux structures d'insertion."}]],
     )
     territoires: list[TerritoryRef] = Field(min_length=1, description="Où l'expérience se déroule.", examples=[[{"niveau": _LEVEL.commune, "codes": ["38185"]}]])

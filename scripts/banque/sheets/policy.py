@@ -93,6 +93,7 @@ class Policy:
             "niveau": vars(self.level),
             "portees": dict(self.scopes),
             "lien": vars(self.link),
+            "nature": vars(self.nature),
             "situation_mois": self.situation_months,
         }
 

@@ -87,7 +87,7 @@ def _add(planes: list[int], mask: int, weight: int) -> None:
         if weight & 1:
             carry, j = mask, k
             while carry:
-                if j == len(planes):
+                while j >= len(planes):  # a first weight with low zero bits (no model) starts high
                     planes.append(0)
                 planes[j], carry = planes[j] ^ carry, planes[j] & carry
                 j += 1
