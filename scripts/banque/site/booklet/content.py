@@ -23,8 +23,8 @@ from banque.sheets.policy import policy
 from banque.sheets.templating import date_fr, environment
 from banque.sheets.vocabulary import vocabulary
 from banque.site import sanitize, typography
-from banque.site.pages.sheets import experience_view, tool_view
 from banque.site.pages.page import Groups
+from banque.site.pages.sheets import experience_view, tool_view
 from banque.site.pages.vocabularies import TermLists
 from banque.site.settings import SiteConfig
 

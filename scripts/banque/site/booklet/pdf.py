@@ -50,7 +50,8 @@ def local_path(url: str, allowed: Path) -> Path | None:
 def fetcher(weasyprint: ModuleType, allowed: Path):
     """A WeasyPrint URL fetcher that serves the files of `allowed` only; `.refused` lists the rest."""
 
-    class LocalOnly(weasyprint.URLFetcher):  # type: ignore[name-defined]  # a class of the lazily loaded module
+    # mypy cannot name a class of a module passed as a value (weasyprint is loaded on demand).
+    class LocalOnly(weasyprint.URLFetcher):  # type: ignore[name-defined]  # see the line above
         def __init__(self) -> None:
             super().__init__(allowed_protocols={"file"})
             self.refused: list[str] = []
