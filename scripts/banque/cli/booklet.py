@@ -23,7 +23,7 @@ def cmd_recueil(args: argparse.Namespace) -> int:
     from banque.site.booklet import make, selection
 
     try:
-        chosen = selection.parse({option: getattr(args, option) for option in selection.OPTIONS})
+        chosen = selection.parse({option: getattr(args, option) for option in selection.options()})
         held, rendered = make.make(Path.cwd(), args.contenu, chosen, args.sortie)
     except ProblemsError as exc:
         print("Recueil non écrit :", file=sys.stderr)

@@ -160,7 +160,7 @@ def test_an_empty_selection_or_an_invalid_bank_writes_nothing(tmp_path):
     with pytest.raises(ProblemsError) as caught:
         make.make(ROOT, CONTENT, parse({"region": ["94"]}), target)
     assert [p.code for p in caught.value.problems] == ["recueil-selection-vide"]
-    assert "Région : Corse" in caught.value.problems[0].message
+    assert "Région\u00a0: Corse" in caught.value.problems[0].message
     invalid = tmp_path / "content"
     shutil.copytree(EDITORIAL / "banque", invalid)
     with pytest.raises(ProblemsError) as caught:

@@ -30,7 +30,7 @@ def test_no_option_selects_the_whole_bank_in_the_explorer_order(site_bank):
 def test_a_region_keeps_the_sheets_placed_in_it_and_names_it():
     bank = real_bank()
     grand_est = parse({"region": ["44"]})
-    assert grand_est.describe() == ["Région : Grand Est"]
+    assert grand_est.describe() == ["Région\u00a0: Grand Est"]
     kept = select(bank, grand_est)
     assert kept and all("44" in s.regions for s in kept)
     assert {s.slug for s in kept} == {s.slug for s in bank.experiences if "44" in s.regions}

@@ -22,8 +22,10 @@ from banque.sheets.problem import Problem, ProblemsError, problem, suggestion
 from banque.sheets.territory import territories
 from banque.site import explorer
 
-# The command's options (without "--"), each with its facet key in the explorer.
-OPTIONS = ("region", "modele", "theme")
+
+def options() -> tuple[str, ...]:
+    """The command's options (without "--"): the explorer's facet keys, as in its URL."""
+    return (policy().level.region, "modele", "theme")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Selection:
     def describe(self) -> list[str]:
         """One French line per filter, for the cover: « Région : Grand Est »."""
         labels = {f.key: (f.legend, dict(f.values)) for f in _facets()}
-        return [f"{labels[key][0]} : {', '.join(labels[key][1][v] for v in chosen)}"
+        return [f"{labels[key][0]}\u00a0: {', '.join(labels[key][1][v] for v in chosen)}"
                 for key, chosen in self.values.items() if chosen]
 
 
@@ -49,15 +51,9 @@ def _facets() -> list[explorer.Facet]:
     ref = territories()
     level = policy().level
     regions = [*policy().regions, *sorted(set(ref.regions) - set(policy().regions)), *policy().scopes]
-    wanted = {level.region, "modele", "theme"}
-    found = [f for f in explorer.facets([]) if f.key in wanted]
+    found = [f for f in explorer.facets([]) if f.key in options()]
     return [explorer.Facet(f.key, f.legend, [(r, explorer.region_name(r)) for r in regions]) if f.key == level.region else f
             for f in found]
-
-
-def facet_key(option: str) -> str:
-    """The explorer's key of a command option."""
-    return policy().level.region if option == "region" else option
 
 
 def parse(chosen: dict[str, list[str] | None]) -> Selection:
@@ -66,8 +62,8 @@ def parse(chosen: dict[str, list[str] | None]) -> Selection:
     facets = {f.key: f for f in _facets()}
     problems: list[Problem] = []
     values: dict[str, tuple[str, ...]] = {}
-    for option in OPTIONS:
-        facet = facets[facet_key(option)]
+    for option in options():
+        facet = facets[option]
         known = dict(facet.values)
         given = list(dict.fromkeys(chosen.get(option) or []))
         for value in given:
