@@ -80,3 +80,10 @@ def test_without_pango_the_problem_says_what_to_install(monkeypatch):
     assert problem.code == "recueil-bibliotheques-manquantes"
     assert "libgobject-2.0-0" in problem.message and "Additionally" not in problem.message
     assert problem.hint.endswith("sudo apt-get install " + pdf.PACKAGES)
+
+
+def test_the_same_document_gives_the_same_file():
+    html = HOSTILE.replace("<title>", '<meta name="dcterms.created" content="2026-11-24"><title>')
+    first, second = pdf.render(html).pdf, pdf.render(html).pdf
+    assert first == second
+    assert pdf.render(html.replace("court", "long")).pdf != first
