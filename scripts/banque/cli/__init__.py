@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from banque.sheets import report, schema_export
+from banque.sheets import cms_config, report, schema_export
 from banque.sheets.check import validate
 from banque.sheets.collect import collect
 from banque.sheets.problem import has_errors, problem
@@ -28,13 +28,23 @@ def cmd_valider(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems) else 0
 
 
+def _cms_target() -> tuple[str, str, str]:
+    """(repository, branch, site URL) of the committee's space, from mkdocs.yml."""
+    from banque.paths import PROJECT
+    from banque.site.admin import target
+
+    return target(PROJECT)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
+    cms = _cms_target()
     if args.verifier:
-        stale = schema_export.stale()
+        stale = schema_export.stale() + ([cms_config.CONFIG_FILE] if cms_config.stale(*cms) else [])
         for path in stale:
             print(f"{path} n'est pas à jour : lancez « banque schema ».", file=sys.stderr)
         return 1 if stale else 0
-    for path in schema_export.write():
+    written = schema_export.write() + ([cms_config.CONFIG_FILE] if cms_config.write(*cms) else [])
+    for path in written:
         print(f"Écrit : {path}")
     return 0
 
