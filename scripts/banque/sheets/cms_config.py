@@ -214,11 +214,9 @@ def generate(repo: str, branch: str, site_url: str) -> Generated:
             "name": "github", "repo": repo, "branch": branch,
             # A personal access token: no OAuth server of ours.
             "auth_methods": ["token"],
-            "commit_messages": {
-                "create": "Nouvelle fiche {{collection}} « {{slug}} »",
-                "update": "Modification de la fiche {{collection}} « {{slug}} »",
-                "delete": "Suppression de la fiche {{collection}} « {{slug}} »",
-            },
+            "commit_messages": {action: french(f"{verb} {{{{collection}}}} « {{{{slug}}}} »") for action, verb in (
+                ("create", "Nouvelle fiche"), ("update", "Modification de la fiche"),
+                ("delete", "Suppression de la fiche"))},
         },
         # Every save is a branch and a pull request, checked by « Vérifier ».
         "publish_mode": "editorial_workflow",
