@@ -5,10 +5,13 @@ browser set to English, and reads the generated configuration without error."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import banque
 from tests.navigateur import LOCAL_HOST
 
 pytestmark = pytest.mark.browser
@@ -90,3 +93,114 @@ def test_a_broken_configuration_shows_the_error_the_first_test_looks_for(browser
         assert space.page.get_by_role("button", name=SIGN_IN).count() == 0
     finally:
         space.context.close()
+
+
+# -- an entry created through the form, with the CMS's in-memory test backend ----------
+
+READ_SAVED_FILES = """async () => {
+  const out = {};
+  async function walk(dir, prefix) {
+    for await (const [name, handle] of dir.entries()) {
+      if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
+      else out[prefix + name] = await (await handle.getFile()).text();
+    }
+  }
+  await walk(await navigator.storage.getDirectory(), '');
+  return out;
+}"""
+
+
+class Form:
+    """The CMS's entry form, driven by the key paths of its fields."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def field(self, path: str):
+        # Fields further down are drawn when scrolled to; the preview pane has the same key paths.
+        box = self.page.locator(f'[data-mode="edit"] section.field[data-key-path="{path}"]')
+        for _ in range(40):
+            if box.count():
+                break
+            self.page.locator('[data-mode="edit"] section.field').last.scroll_into_view_if_needed()
+            self.page.mouse.wheel(0, 400)
+            self.page.wait_for_timeout(100)
+        box.first.scroll_into_view_if_needed()
+        return box.first
+
+    def fill(self, path: str, value: str) -> None:
+        self.field(path).locator("input, textarea").first.fill(value)
+
+    def add(self, path: str) -> None:
+        self.field(path).get_by_role("button", name=re.compile("^Ajouter")).first.click()
+
+    def pick(self, path: str, label: str) -> None:
+        box = self.field(path)
+        radios = box.get_by_role("radio", name=label)
+        if radios.count():
+            radios.first.click()
+            return
+        box.get_by_role("combobox").first.click()
+        self.page.get_by_role("option", name=label).first.click()
+
+
+def test_an_entry_created_through_the_form_passes_banque_valider(browser, real_site, real_server, tmp_path):
+    config = (real_site.site / "admin" / "config.yml").read_text(encoding="utf-8")
+    # The same configuration on the CMS's test backend (an in-browser repository), which
+    # has no editorial workflow: the fields, widgets and writing are those of the site.
+    local = re.sub(r"backend:\n(?:  .*\n)+", "backend:\n  name: test-repo\n", config)
+    local = local.replace("publish_mode: editorial_workflow", "publish_mode: simple")
+    assert local.count("test-repo") == 1 and "publish_mode: simple" in local
+    space = Space(browser, real_server, local)
+    try:
+        page = space.page
+        page.get_by_role("button", name="Travailler avec un dépôt de test").click()
+        page.wait_for_url(re.compile("#/collections/"))
+        page.goto(page.url.split("#")[0] + "#/collections/experiences/new")
+        form = Form(page)
+        body = form.field("body").locator("textarea").first
+        sections = [line[3:] for line in body.input_value().splitlines() if line.startswith("## ")]
+        assert sections == ["Contexte", "Le partenariat", "Actions menées", "Résultats", "Enseignements"]
+        form.fill("slug", "essai-formulaire")
+        form.fill("titre", "Essai : une fiche saisie dans le formulaire")
+        form.fill("resume", "Une fiche d'essai saisie dans le formulaire de l'espace du comité, pour voir ce que le CMS écrit.")
+        form.pick("nature", "Partenariat bilatéral")
+        form.add("modeles")
+        form.pick("modeles.0.modele", "Mécénat")
+        form.fill("modeles.0.justification", "Une justification : assez longue.")
+        form.add("territoires")
+        form.pick("territoires.0.niveau", "Région")
+        form.add("territoires.0.codes")
+        form.fill("territoires.0.codes.0", "44")
+        form.pick("themes", "Sport")
+        form.add("acteurs")
+        form.fill("acteurs.0.nom", "Association Exemple")
+        form.pick("acteurs.0.type", "Association")
+        form.pick("acteurs.0.role", "Porteur")
+        form.fill("periode.debut", "2024")
+        form.add("sources")
+        form.fill("sources.0.titre", "Note interne")
+        form.fill("referent.nom", "Camille Exemple")
+        form.fill("referent.fonction", "chargée de mission")
+        form.fill("referent.organisation", "Association Exemple")
+        body = form.field("body").locator("textarea").first
+        body.fill("\n\n".join(f"## {title}\n\nUn paragraphe d'essai pour la section « {title} », assez long pour compter."
+                              for title in sections))
+        page.get_by_role("button", name="Enregistrer").first.click()
+        saved: dict = {}
+        for _ in range(50):
+            saved = page.evaluate(READ_SAVED_FILES)
+            if saved:
+                break
+            page.wait_for_timeout(200)
+        assert space.foreign() == [] and space.errors == []
+    finally:
+        space.context.close()
+    [(path, text)] = saved.items()
+    assert path.endswith("content/experiences/essai-formulaire.md")
+    assert text.startswith("---\nslug: essai-formulaire\n") and "# yaml-language-server" not in text
+    content = tmp_path / "content"
+    shutil.copytree(real_site.content, content)
+    (content / "experiences" / "essai-formulaire.md").write_text(text, encoding="utf-8")
+    result = banque("valider", "--contenu", str(content), str(content / "experiences" / "essai-formulaire.md"))
+    assert result.returncode == 0, text + "\n" + result.stdout + result.stderr
