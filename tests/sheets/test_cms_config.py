@@ -66,7 +66,8 @@ def test_every_field_of_the_model_has_a_labelled_widget_with_its_hint(kind):
     config = cms_config.generate(*committed_target()).config
     fields = collection(config, kind)["fields"]
     for path, _info, widget in model_fields(KINDS[kind], fields):
-        assert widget.get("widget") in {"string", "text", "select", "list", "object", "number", "boolean", "datetime"}, path
+        assert widget.get("widget") in {"string", "text", "select", "list", "object", "number", "boolean", "datetime",
+                                        "relation"}, path
         assert widget["label"] == cms_config.LABELS.get(widget["name"], widget["name"]), path
         assert widget.get("hint"), f"{path} : pas d'aide"
     assert fields[-1]["name"] == cms_config.BODY and fields[-1]["widget"] == "markdown"
@@ -107,7 +108,8 @@ def test_dates_years_and_lists_get_their_widgets():
     assert by_name(fields["periode"]["fields"])["debut"]["value_type"] == "int"
     for name in ("acteurs", "sources", "indicateurs", "territoires", "modeles"):
         assert fields[name]["widget"] == "list" and fields[name]["fields"], name
-    assert fields["outils"]["widget"] == "list" and fields["outils"]["field"]["widget"] == "string"
+    assert fields["outils"] == {**fields["outils"], "widget": "relation", "collection": "outils", "value_field": "slug",
+                                "multiple": True, "required": False}
     assert fields["resume"]["widget"] == "text" and fields["titre"]["widget"] == "string"
     assert fields["slug"]["pattern"][0] == Experience.model_json_schema()["properties"]["slug"]["pattern"]
 
@@ -186,3 +188,30 @@ def test_sheets_written_by_the_cms_mean_what_the_originals_mean(tmp_path: Path):
             assert sheet.model == before[sheet.slug], sheet.slug
             compared += 1
     assert compared > 20
+
+
+def test_new_kinds_of_field_get_a_widget_and_their_gaps_are_listed(monkeypatch):
+    """What the other models may bring: a date or a year, a mapping, a one-term Literal, an object list."""
+    from typing import Literal
+
+    from banque.sheets.fields import Day, Year
+
+    class Person(BaseModel):
+        nom: str = Field(description="Le nom.")
+
+    extended = create_model(
+        "Extended", __base__=Experience,
+        date_approchee=(Day | Year | None, Field(default=None, description="Une date, ou une année.")),
+        etiquettes=(dict[str, str], Field(default_factory=dict, description="Des étiquettes.")),
+        forme=(Literal["unique"], Field(default="unique", description="Une seule forme.")),
+        personnes_citees=(list[Person], Field(default_factory=list, description="Les personnes citées.")),
+    )
+    monkeypatch.setitem(cms_config.KINDS, "experiences", extended)
+    generated = cms_config.generate(*committed_target())
+    fields = by_name(collection(generated.config, "experiences")["fields"])
+    assert fields["date_approchee"]["widget"] == "string" and fields["date_approchee"]["required"] is False
+    assert fields["etiquettes"]["widget"] == "keyvalue"
+    assert fields["forme"]["widget"] == "select" and fields["forme"]["options"] == [{"value": "unique", "label": "unique"}]
+    assert fields["personnes_citees"]["widget"] == "list" and by_name(fields["personnes_citees"]["fields"])["nom"]["required"]
+    assert any("date_approchee" in g and "texte libre" in g for g in generated.gaps)
+    assert any("etiquettes" in g for g in generated.gaps)

@@ -189,7 +189,8 @@ def test_an_entry_created_through_the_form_passes_banque_valider(browser, real_s
         page.get_by_role("button", name="Enregistrer").first.click()
         saved: dict = {}
         for _ in range(50):
-            saved = page.evaluate(READ_SAVED_FILES)
+            # The CMS writes a temporary file, then renames it: wait for the sheet itself.
+            saved = {k: v for k, v in page.evaluate(READ_SAVED_FILES).items() if k.endswith(".md")}
             if saved:
                 break
             page.wait_for_timeout(200)

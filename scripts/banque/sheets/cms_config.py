@@ -54,6 +54,7 @@ PATTERN_MESSAGES = {
     "url": "une adresse qui commence par http:// ou https://, sans espace",
     "courriel": "une adresse électronique, par exemple contact@exemple.org",
 }
+FREE = "texte_libre"  # marks alternatives merged into one text box
 _TYPO = re.compile(r" ([:;!?»])")
 
 
@@ -91,9 +92,14 @@ def _resolve(prop: dict, defs: dict) -> tuple[dict, bool, list[dict]]:
         objects = [a for a in kept if "$ref" in a or a.get("type") == "object"]
         chosen = (objects or kept)[0]
         dropped = [a for a in kept if a is not chosen]
+        if not objects and len(kept) > 1:
+            # Several forms of one value (a date or a year, say): a text box takes them all.
+            chosen, dropped = {"type": "string"}, [{FREE: kept}]
         prop = {**{k: v for k, v in prop.items() if k not in ("anyOf", "oneOf")}, **chosen}
     if "$ref" in prop:
         prop = {**defs[prop["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in prop.items() if k != "$ref"}}
+    if "const" in prop and "enum" not in prop:  # a Literal of one term
+        prop = {**prop, "enum": [prop["const"]]}
     return prop, nullable, dropped
 
 
@@ -143,6 +149,9 @@ def _field(name: str, prop: dict, required: bool, defs: dict, model: type[BaseMo
     select = "enum" in prop or "enum" in prop.get("items", {})
     hint = _hint(prop.get("description", ""), select)
     for alternative in dropped:
+        if FREE in alternative:
+            gaps.append(f"« {path} » : plusieurs formes possibles, saisies en texte libre")
+            continue
         shown = alternative.get("const") or alternative.get("enum") or alternative.get("type", "")
         gaps.append(f"« {path} » : la valeur « {shown} » ne peut pas être choisie dans le formulaire")
     if "enum" in prop:
@@ -152,15 +161,23 @@ def _field(name: str, prop: dict, required: bool, defs: dict, model: type[BaseMo
         bounds = {k: prop[s] for s, k in (("minItems", "min"), ("maxItems", "max")) if s in prop}
         if "enum" in items:
             widget.update(widget="select", multiple=True, options=options(items["enum"]), **bounds)
-        elif items.get("type") == "object":
+        elif name in KINDS and items.get("type") == "string":
+            # Identifiers of sheets of another collection (an experience's tools): picked by title.
+            widget.update(widget="relation", collection=name, value_field="slug", search_fields=["titre"],
+                          display_fields=["titre"], multiple=True, **bounds)
+        elif items.get("type") == "object" and items.get("properties"):
             fields = _fields(items, defs, sub, path + ".", gaps)
             widget.update(widget="list", fields=fields, summary="{{fields." + fields[0]["name"] + "}}", **bounds)
         else:
             inner: dict[str, Any] = {"name": name, "label": LABELS.get(name, name)}
             _scalar(inner, items, name, False)
             widget.update(widget="list", field=inner, **bounds)
-    elif prop.get("type") == "object":
+    elif prop.get("type") == "object" and prop.get("properties"):
         widget.update(widget="object", fields=_fields(prop, defs, sub, path + ".", gaps))
+    elif prop.get("type") in ("object", "array"):
+        # A mapping without named fields, or a list of lists: no form for it.
+        widget.update(widget="keyvalue" if prop["type"] == "object" else "list")
+        gaps.append(f"« {path} » : structure sans champs nommés, saisie clé par clé")
     else:
         _scalar(widget, prop, name, _is_long(model, name))
     default = _default(model, name)

@@ -35,7 +35,7 @@ def typed(value, widget: dict):
         return [typed(v, inner) if inner else ordered(v, widget["fields"]) for v in value]
     if kind == "object":
         return ordered(value, widget["fields"]) if isinstance(value, dict) else None
-    if kind == "select" and widget.get("multiple"):
+    if kind in ("select", "relation") and widget.get("multiple"):
         return [str(v) for v in value]
     if kind == "number":
         return int(value)
