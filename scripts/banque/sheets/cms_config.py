@@ -200,6 +200,8 @@ def _body(kind: str) -> dict:
         "name": BODY, "label": "Texte de la fiche", "widget": "markdown",
         # Raw Markdown first: the text is saved as written, headings included.
         "modes": ["raw", "rich_text"],
+        # No image from the form: the site publishes no file uploaded to the repository.
+        "editor_components": [],
         "default": "\n\n".join(f"## {title}\n" for title, _ in parts),
         "hint": french("Gardez les titres « ## » des sections, dans cet ordre, et remplissez chacune : "
                        + " ; ".join(f"{title} ({help_text.rstrip('.')})" for title, help_text in parts) + "."),
@@ -243,6 +245,7 @@ def generate(repo: str, branch: str, site_url: str) -> Generated:
         "collections": [_collection(kind, gaps) for kind in KINDS],
     }
     gaps.append("la ligne « # yaml-language-server: $schema=… » : le formulaire n'écrit pas de commentaire")
+    gaps.append("les images du texte : le site ne publie pas les fichiers déposés, le formulaire n'en insère pas")
     return Generated(config, gaps)
 
 
