@@ -28,6 +28,7 @@ from banque.sheets.models import KINDS, Experience, Tool
 from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, field_name, problem, reading_order, suggestion
 from banque.sheets.territory import Place, territories
+from banque.sheets.unfinished import unfinished_problems
 from banque.sheets.vocabulary import sections as required_sections
 
 _TAG_SEGMENTS = {"personne", "a_identifier"}
@@ -189,7 +190,8 @@ def _check_file(path: Path, display: str, data: bytes | None, read_problems: lis
     body, body_problems = check_body(raw)
     places, terr_problems = check_territories(raw)
     sheet = Sheet(raw, model, body, places) if model is not None else None
-    return _FileCheck(raw, tuple(problems + model_problems + body_problems + terr_problems), sheet)
+    found = problems + model_problems + body_problems + terr_problems + unfinished_problems(raw)
+    return _FileCheck(raw, tuple(found), sheet)
 
 
 class ValidationCache:
