@@ -80,6 +80,7 @@ class Policy:
     nature: Natures = Natures("")
     link: LinkNatures = LinkNatures("", "", "")
     situation_months: int = 0  # beyond this, a page warns that the facts may have changed
+    unfinished: str = "\0"  # the new-sheet template's « À compléter »: never published
 
     def for_templates(self) -> dict[str, Any]:
         """The same rules for jinja2 and the site's scripts (plain data)."""
@@ -193,6 +194,7 @@ def load_policy(path: Path) -> Policy:
         nature=rules.roles("natures"),
         link=rules.roles("liens_outils"),
         situation_months=rules.number("fraicheur", "situation_mois"),
+        unfinished=str(rules.get("a_completer")),
     )
 
 
