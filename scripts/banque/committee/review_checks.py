@@ -20,8 +20,8 @@ from banque.sheets.models import TO_IDENTIFY
 from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, fragment, problem
 from banque.sheets.text import fold
-from banque.sheets.vocabulary import vocabulary
 from banque.sheets.unfinished import SHOWN, unfinished_lines
+from banque.sheets.vocabulary import vocabulary
 
 # The limits and the acronyms known to every reader are policy() (schema/regles.yml).
 # Fields whose prose a reader sees; names (acteurs, sources) are proper nouns, not jargon.
