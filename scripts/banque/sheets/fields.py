@@ -155,6 +155,8 @@ if TYPE_CHECKING:
     StatusId = str
     ContactId = str
     LevelId = str
+    ConsentScopeId = str
+    AnswerId = str
 else:
     ModelId = terms("modeles")
     NatureId = terms("natures")
@@ -165,3 +167,5 @@ else:
     StatusId = terms("statuts")
     ContactId = terms("modes_contact")
     LevelId = terms("niveaux_territoire")
+    ConsentScopeId = terms("portees_consentement")
+    AnswerId = terms("reponses_consentement")

@@ -36,6 +36,19 @@ class ContactModes:
 
 
 @dataclass(frozen=True)
+class ConsentScopes:
+    name_only: str
+    via_committee: str
+    public_address: str
+
+
+@dataclass(frozen=True)
+class ConsentAnswers:
+    agreed: str
+    refused: str
+
+
+@dataclass(frozen=True)
 class Levels:
     commune: str
     arrondissement: str
@@ -65,6 +78,8 @@ class Policy:
     unaccented: dict[str, str] = field(default_factory=dict)  # « Economie » → « Économie »
     institution_lowercase: frozenset[str] = frozenset()  # « Général » in « Commissariat Général »
     wrong_forms: dict[str, str] = field(default_factory=dict)  # « nous-même » → « nous-mêmes »
+    consent_scope: ConsentScopes = ConsentScopes("", "", "")  # what a referent agreed to
+    consent_answer: ConsentAnswers = ConsentAnswers("", "")
 
     def for_templates(self) -> dict[str, Any]:
         """The same rules for jinja2 and the site's scripts (plain data)."""
@@ -77,12 +92,15 @@ class Policy:
             "contact": vars(self.contact),
             "niveau": vars(self.level),
             "portees": dict(self.scopes),
+            "portee_consentement": vars(self.consent_scope),
+            "reponse_consentement": vars(self.consent_answer),
         }
 
 
 # Each vocabulary with roles, and the dataclass naming them (its fields are
 # the role keys of regles.yml).
-_ROLES: dict[str, type] = {"statuts": Statuses, "modes_contact": ContactModes, "niveaux_territoire": Levels}
+_ROLES: dict[str, type] = {"statuts": Statuses, "modes_contact": ContactModes, "niveaux_territoire": Levels,
+                           "portees_consentement": ConsentScopes, "reponses_consentement": ConsentAnswers}
 
 
 class _Rules:
@@ -171,6 +189,8 @@ def load_policy(path: Path) -> Policy:
         unaccented={str(k): str(v) for k, v in rules.get("typographie", "capitales_sans_accent").items()},
         institution_lowercase=frozenset(str(w) for w in rules.get("typographie", "minuscules_institution")),
         wrong_forms={str(k): str(v) for k, v in rules.get("typographie", "tournures").items()},
+        consent_scope=rules.roles("portees_consentement"),
+        consent_answer=rules.roles("reponses_consentement"),
     )
 
 
