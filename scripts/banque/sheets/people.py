@@ -24,6 +24,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from banque.sheets.contact_address import names_in_address, webmail_domain
 from banque.sheets.fields import AnswerId, ConsentScopeId, ContactId, Day, Email, ShortText, describe, rule
 from banque.sheets.policy import policy
+from banque.sheets.problem import fragment, problem
 
 _CONTACT = policy().contact
 _SCOPE = policy().consent_scope
@@ -204,3 +205,57 @@ def shown_referent(sheet: Any, today: dt.date) -> Referent | None:
     None when there is none, the agreement expired, was refused, or the person
     asked not to be named: then no output carries the referent's name."""
     return people_shown(getattr(sheet, "model", sheet), today).referent
+
+
+# -- the words every output uses -------------------------------------------------------------
+
+_VOWELS = "aeiouyàâéèêëîïôöûüAEIOUYÀÂÉÈÊËÎÏÔÖÛÜ"
+
+
+def of(name: str) -> str:
+    """« de » before a name, French-style: « de Lavéo », « d'Alsace Active », « du Commissariat… »
+    (when written « le Commissariat… »), « de la Fédération… »."""
+    for article, contracted in (("le ", "du "), ("les ", "des ")):
+        if name.startswith(article):
+            return contracted + name[len(article):]
+    return ("d'" if name[:1] in _VOWELS else "de ") + name
+
+
+def role_when(value: str) -> str:
+    """« en janvier 2015 », « le 8 janvier 2015 »."""
+    return ("le " if len(value) == 10 else "en ") + role_date_fr(value)
+
+
+def cited_sentence(person: CitedPerson) -> str:
+    """« Présentée par Laurent Cenne, co-gérant de Lavéo (en janvier 2015), lors de la rencontre
+    du 8 janvier 2015 — compte rendu publié »: the same words on pages, exports and the feed."""
+    occasion = person.occasion if person.occasion.split(" ")[0].lower() in ("le", "la", "les") or \
+        person.occasion[:2].lower() == "l'" else "la " + person.occasion
+    return fragment("personne-citee", nom=person.nom, fonction=person.fonction, de_organisation=of(person.organisation),
+                    quand=role_when(person.date_fonction), lors_de=of(occasion), source=person.source)
+
+
+def situation(shown: Shown) -> str:
+    """What an output says about the referent, in French; never a masked person's name."""
+    if shown.state == AGREED and shown.referent is not None and shown.referent.consentement is not None:
+        return fragment("referent-accord", date=shown.referent.consentement.date.isoformat())
+    if shown.state == MASKED:
+        return fragment("referent-masque")
+    if shown.state == EXPIRED:
+        return fragment("referent-accord-expire")
+    return fragment("referent-a-confirmer-cite" if shown.cited else "referent-a-confirmer")
+
+
+def expired_report(experiences: Any, today: dt.date) -> list[str]:
+    """One French line per sheet whose referent's agreement expired on `today`: the build prints them."""
+    lines = []
+    for sheet in experiences:
+        shown = people_shown(sheet.model, today)
+        ref = sheet.model.referent
+        if shown.state == EXPIRED and isinstance(ref, Referent) and ref.consentement is not None:
+            p = problem("referent-accord-expire", sheet.raw.display, sheet.raw.line_of(("referent", "consentement", "date")),
+                        "referent.consentement.date",
+                        date=ref.consentement.date.isoformat(), fin=agreement_ends(ref.consentement.date).isoformat(),
+                        ans=policy().consent_years)
+            lines.append(f"Attention : {p.path}:{p.line}: {p.field} : {p.message}\n  → {p.hint}")
+    return lines
