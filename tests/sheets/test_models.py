@@ -175,7 +175,11 @@ def test_consent_says_when_and_how():
     consent = Consent.model_validate({"date": "2025-03-01", "moyen": "courriel au comité", "portee": SCOPE.name_only,
                                       "reponse": ANSWER.agreed})
     assert (str(consent.date), consent.moyen, consent.portee) == ("2025-03-01", "courriel au comité", SCOPE.name_only)
-    assert {loc for _, loc, _ in errors(Consent, {"date": "2025"})} == {("date",), ("moyen",), ("portee",), ("reponse",)}
+    assert {loc for _, loc, _ in errors(Consent, {"date": "2025"})} == {("date",), ("moyen",), ("reponse",)}
+    refusal = Consent.model_validate({"date": "2026-03-03", "moyen": "courriel", "reponse": ANSWER.refused})
+    assert refusal.portee is None
+    [(kind, loc, message)] = errors(Consent, {"date": "2026-03-03", "moyen": "courriel", "reponse": ANSWER.agreed})
+    assert (kind, loc) == ("regle", ("portee",)) and "ajoutez « portee »" in message
 
 
 def test_referent_may_be_left_to_identify_on_a_draft():

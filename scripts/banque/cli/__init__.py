@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banque.cli import committee  # the committee's tools: nouvelle-fiche, relire, importer…
 
     committee.register(sub)
+    from banque.cli import consent  # ask a person, record their answer
+
+    consent.register(sub)
     return parser
 
 

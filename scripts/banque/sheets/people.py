@@ -73,9 +73,17 @@ class Consent(_Strict):
         description="Comment la réponse a été donnée et où elle est conservée.",
         examples=["courriel au comité du 3 mars 2026, archivé par le comité"],
     )
-    portee: ConsentScopeId = Field(description="Ce que la personne a accepté. " + describe("portees_consentement"),
-                              examples=[_SCOPE.via_committee])
+    portee: ConsentScopeId | None = Field(
+        default=None, description="Ce que la personne a accepté (obligatoire avec un accord). " + describe("portees_consentement"),
+        examples=[_SCOPE.via_committee])
     reponse: AnswerId = Field(description="Sa réponse. " + describe("reponses_consentement"), examples=[_ANSWER.agreed])
+
+    @model_validator(mode="after")
+    def _agreement_has_a_scope(self) -> Consent:
+        if self.reponse == _ANSWER.agreed and self.portee is None:
+            raise rule("portee", "un accord dit ce que la personne a accepté : ajoutez « portee » "
+                       f"({', '.join(vars(_SCOPE).values())})")
+        return self
 
 
 class Referent(_Strict):

@@ -29,7 +29,7 @@ def source_date_epoch(root: Path) -> str:
 
 def build_day(epoch: str) -> dt.date:
     """The build date as a day (UTC): consent expiry and the pages' dates are read on it."""
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
 
 
 def shallow_clone(root: Path) -> bool:

@@ -37,7 +37,7 @@ def referent_view(sheet: Sheet[Experience], cfg: SiteConfig) -> dict:
         "nom": ref.nom,
         "fonction": ref.fonction,
         "organisation": ref.organisation,
-        "portee": vocabulary("portees_consentement").label(ref.consentement.portee),
+        "portee": vocabulary("portees_consentement").label(ref.consentement.portee or ""),  # an agreement has one
         "consentement": ref.consentement.moyen,
         "consentement_date": date_fr(ref.consentement.date),
         "courriel": ref.courriel or "",
