@@ -31,7 +31,8 @@ KIND = "experiences"
 # only when a territory field gets the focus.
 TERRITORIES_FILE = "assets/formulaire/territoires.json.gz"
 # Fields the committee fills, never the correspondent.
-COMMITTEE_ONLY = ("slug", "statut", "relecture", "mise_en_avant", "date_publication")
+COMMITTEE_ONLY = ("slug", "statut", "relecture", "mise_en_avant", "date_publication",
+                  "personnes_citees")  # the committee cites persons from the sources it reads
 # Longest link the page offers. Browsers and common mail clients open an
 # 8 000-character mailto: link; GitHub answers « URI too long » a little above
 # that. Beyond it the page says to download the file and attach or upload it.
