@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from banque.sheets.problem import fragment
-from tests.navigateur import CONTENT, fold, run_build
 from tests.conftest import ROOT
+from tests.navigateur import CONTENT, fold, run_build
 
 FIXTURES = ROOT / "tests" / "site" / "fixtures" / "consentement" / "experiences"
 BUILT_ON = "1795780800"  # 2026-11-27 12:00 UTC
@@ -84,7 +84,7 @@ def feed(site: Path) -> dict[str, str]:
 def search_words(site: Path, slug: str) -> str:
     """The words Pagefind indexed for a page (its fragment). The referent's card is not indexed
     today: whatever the search shows comes from the sheet's text, never a consent claim."""
-    for rel, text in texts(site / "build" / "site" / "pagefind" / "fragment"):
+    for _rel, text in texts(site / "build" / "site" / "pagefind" / "fragment"):
         if f"/experiences/{slug}/" in text:
             return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
     raise AssertionError(f"aucun fragment Pagefind pour {slug}")
