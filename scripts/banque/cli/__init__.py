@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banque.cli import consent  # ask a person, record their answer
 
     consent.register(sub)
+    from banque.cli import booklet  # the printed booklet: recueil
+
+    booklet.register(sub)
     return parser
 
 
