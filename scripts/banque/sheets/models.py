@@ -136,7 +136,7 @@ class Source(Strict):
 
 class Review(Strict):
     date: Day = Field(description="La date de la dernière relecture par le comité (AAAA-MM-JJ).", examples=["2026-11-20"])
-    relecteurs: list[ShortText] = Field(min_length=1, description="Les membres du comité qui ont relu.", examples=[["Cécile Dupré La Tour"]])
+    relecteurs: list[ShortText] = Field(min_length=1, description="Les membres du comité qui ont relu.", examples=[["Dominique Exemple"]])
 
 
 class Editorial(Strict):
@@ -185,7 +185,7 @@ class _ExperienceFields(Strict):
         Discriminator(lambda v: "a_identifier" if isinstance(v, str) else "personne"),
     ] = Field(
         description="La personne qui a ACCEPTÉ d'être le référent (sa réponse est enregistrée), ou « à identifier ».",
-        examples=["à identifier", {"nom": "Laurent Cenne", "fonction": "co-gérant", "organisation": "Lavéo", "contact": _CONTACT.via_committee,
+        examples=["à identifier", {"nom": "Camille Exemple", "fonction": "coordinatrice", "organisation": "Association Exemple", "contact": _CONTACT.via_committee,
                                    "consentement": CONSENT_EXAMPLE}],
     )
     personnes_citees: list[CitedPerson] = Field(

@@ -58,7 +58,7 @@ def role_date_fr(value: str) -> str:
 
 CONSENT_EXAMPLE = {"date": "2026-03-03", "moyen": "courriel au comité du 3 mars 2026",
                    "portee": _SCOPE.via_committee, "reponse": _ANSWER.agreed}
-CITED_EXAMPLE = {"nom": "Laurent Cenne", "fonction": "co-gérant", "organisation": "Lavéo", "date_fonction": "2015-01",
+CITED_EXAMPLE = {"nom": "Dominique Exemple", "fonction": "co-gérante", "organisation": "l'Atelier Exemple", "date_fonction": "2015-01",
                  "occasion": "rencontre du 8 janvier 2015", "source": "compte rendu publié"}
 
 
@@ -87,9 +87,9 @@ class Consent(_Strict):
 
 
 class Referent(_Strict):
-    nom: ShortText = Field(max_length=120, description="Prénom et nom du référent.", examples=["Laurent Cenne"])
-    fonction: ShortText = Field(max_length=150, description="Sa fonction.", examples=["co-gérant"])
-    organisation: ShortText = Field(max_length=150, description="Sa structure.", examples=["Lavéo"])
+    nom: ShortText = Field(max_length=120, description="Prénom et nom du référent.", examples=["Camille Exemple"])
+    fonction: ShortText = Field(max_length=150, description="Sa fonction.", examples=["coordinatrice"])
+    organisation: ShortText = Field(max_length=150, description="Sa structure.", examples=["Association Exemple"])
     contact: ContactId = Field(
         default=_CONTACT.via_committee,
         description="Comment le joindre. " + describe("modes_contact"),
@@ -141,9 +141,9 @@ class Referent(_Strict):
 
 
 class CitedPerson(_Strict):
-    nom: ShortText = Field(max_length=120, description="Prénom et nom, tels que la source les donne.", examples=["Laurent Cenne"])
-    fonction: ShortText = Field(max_length=150, description="Sa fonction à la date de la source.", examples=["co-gérant"])
-    organisation: ShortText = Field(max_length=150, description="Sa structure à la date de la source.", examples=["Lavéo"])
+    nom: ShortText = Field(max_length=120, description="Prénom et nom, tels que la source les donne.", examples=["Dominique Exemple"])
+    fonction: ShortText = Field(max_length=150, description="Sa fonction à la date de la source.", examples=["co-gérante"])
+    organisation: ShortText = Field(max_length=150, description="Sa structure à la date de la source.", examples=["l'Atelier Exemple"])
     date_fonction: RoleDate = Field(description="Quand la source lui donne ce rôle (AAAA-MM ou AAAA-MM-JJ).", examples=["2015-01"])
     occasion: ShortText = Field(max_length=150, description="Où elle a parlé de l'expérience.", examples=["rencontre du 8 janvier 2015"])
     source: ShortText = Field(max_length=150, description="La source publique qui la nomme.", examples=["compte rendu publié"])

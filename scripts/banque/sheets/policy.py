@@ -80,6 +80,7 @@ class Policy:
     wrong_forms: dict[str, str] = field(default_factory=dict)  # « nous-même » → « nous-mêmes »
     consent_scope: ConsentScopes = ConsentScopes("", "", "")  # what a referent agreed to
     consent_answer: ConsentAnswers = ConsentAnswers("", "")
+    unfinished: str = "\0"  # the new-sheet template's « À compléter »: never published
 
     def for_templates(self) -> dict[str, Any]:
         """The same rules for jinja2 and the site's scripts (plain data)."""
@@ -191,6 +192,7 @@ def load_policy(path: Path) -> Policy:
         wrong_forms={str(k): str(v) for k, v in rules.get("typographie", "tournures").items()},
         consent_scope=rules.roles("portees_consentement"),
         consent_answer=rules.roles("reponses_consentement"),
+        unfinished=str(rules.get("a_completer")),
     )
 
 
