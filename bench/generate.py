@@ -262,7 +262,9 @@ def _experience(i: int, rng: random.Random, ref: dict, lists: tuple, tool_slugs:
     ]
     if contact == "public":
         front.append("  courriel: contact@example.org")
-    front += ["  consentement:", "    date: 2025-03-01", "    moyen: courriel au comité"]
+    portee = "nom_adresse_publique" if contact == "public" else "nom_contact_comite"
+    front += ["  consentement:", "    date: 2025-03-01", "    moyen: courriel au comité", f"    portee: {portee}",
+              "    reponse: accord"]
     front.append(f"statut: {statut}")
     if statut == "publiee":
         front += ["relecture:", "  date: 2026-01-15", "  relecteurs: [Comité de rédaction]",

@@ -22,7 +22,7 @@ def test_invalid_sheets_all_reported_in_path_line_field_format():
     lines = [line for line in result.stdout.splitlines() if line.startswith("tests/")]
     files = {line.split(":")[0] for line in lines}
     assert len(files) == len(list((EXAMPLES / "negatifs").rglob("*.md")))
-    assert "tests/sheets/exemples/negatifs/experiences/publiee-sans-consentement.md:51: referent.consentement: " in result.stdout
+    assert "tests/sheets/exemples/negatifs/experiences/publiee-sans-consentement.md:51: referent: " in result.stdout
     assert "Rien n'a été publié" in result.stdout
 
 

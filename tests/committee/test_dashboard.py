@@ -35,6 +35,7 @@ def test_gathered_data(project: Path):
     assert [(d.sheet.slug, d.age_months) for d in board.stale_reviews] == [
         ("atelier-partage-quartiers", 44), ("guide-des-alliances", 31)]
     assert [d.sheet.slug for d in board.old_consents] == ["atelier-partage-quartiers"]
+    assert [(c.sheet.slug, c.names) for c in board.consents_to_collect] == [("mobilite-solidaire-bretagne", ("Sam Exemple",))]
     assert [e.slug for e in board.referents_to_identify] == ["cooperation-emploi-vallee"]
     regions = {g.code: g.in_progress for g in board.uncovered_regions}
     assert "44" not in regions and "32" not in regions and len(regions) == 16
@@ -84,3 +85,17 @@ def test_missing_content_folder(tmp_path: Path):
 def test_bad_date_is_refused_in_french(tmp_path: Path):
     result = banque("tableau-de-bord", "--aujourdhui", "15/01/2026", cwd=tmp_path)
     assert result.returncode == 2 and "AAAA-MM-JJ" in result.stderr
+
+
+def test_the_real_bank_lists_an_agreement_to_collect_for_every_cited_speaker():
+    """The published sheets name 2015 speakers as cited persons: each one is an agreement to collect,
+    none is a referent to renew (no agreement was recorded) nor a referent left to identify."""
+    from tests.conftest import ROOT
+
+    board = dashboard.gather(ROOT / "content", dt.date(2026, 11, 27), added_on=lambda path: None)
+    collect = {c.sheet.slug: c.names for c in board.consents_to_collect}
+    assert collect["laveo-structures-insertion"] == ("Laurent Cenne",)
+    assert sum(names == ("Jeanne Barseghian",) for names in collect.values()) == 5
+    assert sum(names == ("Marie Leclerc-Bruant",) for names in collect.values()) == 3
+    assert board.old_consents == []
+    assert all(e.slug not in collect for e in board.referents_to_identify)

@@ -51,7 +51,7 @@ def test_text_is_the_report_without_its_markup(project: Path):
 def test_empty_sections_say_so(project: Path):
     shown = dashboard.Dashboard(TODAY, 0, 0)
     text = as_text(render(shown, page=False))
-    assert text.count("Aucune.") == 7 and "0 expérience et 0 outil" in text
+    assert text.count("Aucune.") == 8 and "0 expérience et 0 outil" in text
 
 
 def test_preview_page_asks_git_once_per_file(project: Path):

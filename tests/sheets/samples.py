@@ -18,7 +18,8 @@ _REFERENT: dict[str, Any] = {
     "nom": "Camille Exemple",
     "fonction": "Coordinatrice",
     "organisation": "Association de test",
-    "consentement": {"date": "2025-03-01", "moyen": "courriel au comité"},
+    "consentement": {"date": "2025-03-01", "moyen": "courriel au comité",
+                     "portee": policy().consent_scope.via_committee, "reponse": policy().consent_answer.agreed},
 }
 _SOURCE = {"titre": "Compte rendu de test", "date": "2015-01-08"}
 

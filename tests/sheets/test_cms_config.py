@@ -170,7 +170,9 @@ def test_a_model_change_makes_the_committed_configuration_stale(tmp_path, monkey
 
 def test_sheets_written_by_the_cms_pass_banque_valider(tmp_path: Path):
     written = sorted(CMS_SHEETS.rglob("*.md"))
-    assert len(written) > 20
+    # Every real experience now has « referent: à identifier » (issue 11: no invented agreement),
+    # which the CMS form cannot express yet (cms_config's gaps): the tools and the committee's test sheet remain.
+    assert len(written) > 10
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     for sheet in written:
@@ -190,7 +192,7 @@ def test_sheets_written_by_the_cms_mean_what_the_originals_mean(tmp_path: Path):
         if sheet.slug in before:
             assert sheet.model == before[sheet.slug], sheet.slug
             compared += 1
-    assert compared > 20
+    assert compared > 10  # see above: the experiences with a referent « à identifier » are left out
 
 
 def test_new_kinds_of_field_get_a_widget_and_their_gaps_are_listed(monkeypatch):

@@ -180,7 +180,8 @@ def test_the_named_term_types_are_read_from_their_vocabularies():
     named = {"modeles": fields.ModelId, "natures": fields.NatureId, "themes": fields.ThemeId,
              "types_acteurs": fields.ActorTypeId, "roles": fields.RoleId, "types_outils": fields.ToolTypeId,
              "statuts": fields.StatusId, "modes_contact": fields.ContactId,
-             "niveaux_territoire": fields.LevelId, "liens_outils": fields.LinkId}
+             "niveaux_territoire": fields.LevelId, "liens_outils": fields.LinkId,
+             "portees_consentement": fields.ConsentScopeId, "reponses_consentement": fields.AnswerId}
     assert set(named) == set(NAMES)
     for name, kind in named.items():
         assert get_args(kind) == vocabulary(name).ids, name

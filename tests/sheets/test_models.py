@@ -27,6 +27,8 @@ from tests.sheets.samples import experience, experience_data, reviewed, tool, to
 
 LEVEL = policy().level
 CONTACT = policy().contact
+SCOPE = policy().consent_scope
+ANSWER = policy().consent_answer
 STATUS = policy().status
 
 
@@ -170,9 +172,14 @@ def test_address_follows_the_contact_mode_and_is_never_personal(changes: dict[st
 
 
 def test_consent_says_when_and_how():
-    consent = Consent.model_validate({"date": "2025-03-01", "moyen": "courriel au comité"})
-    assert (str(consent.date), consent.moyen) == ("2025-03-01", "courriel au comité")
-    assert {loc for _, loc, _ in errors(Consent, {"date": "2025"})} == {("date",), ("moyen",)}
+    consent = Consent.model_validate({"date": "2025-03-01", "moyen": "courriel au comité", "portee": SCOPE.name_only,
+                                      "reponse": ANSWER.agreed})
+    assert (str(consent.date), consent.moyen, consent.portee) == ("2025-03-01", "courriel au comité", SCOPE.name_only)
+    assert {loc for _, loc, _ in errors(Consent, {"date": "2025"})} == {("date",), ("moyen",), ("reponse",)}
+    refusal = Consent.model_validate({"date": "2026-03-03", "moyen": "courriel", "reponse": ANSWER.refused})
+    assert refusal.portee is None
+    [(kind, loc, message)] = errors(Consent, {"date": "2026-03-03", "moyen": "courriel", "reponse": ANSWER.agreed})
+    assert (kind, loc) == ("regle", ("portee",)) and "ajoutez « portee »" in message
 
 
 def test_referent_may_be_left_to_identify_on_a_draft():
@@ -202,14 +209,17 @@ def test_published_sheet_was_reviewed(build):
 
 def test_published_experience_names_its_referent():
     kind, loc, message = only_error(Experience, experience_data(**reviewed(referent=TO_IDENTIFY)))
-    assert (kind, loc) == ("regle", ("referent",)) and "nommer son référent" in message
+    assert (kind, loc) == ("regle", ("referent",)) and "personnes_citees" in message
 
 
-def test_published_experience_has_the_referent_consent():
+def test_published_experience_needs_a_recorded_answer_or_a_cited_person():
     data = experience_data(**reviewed())
     del data["referent"]["consentement"]
     kind, loc, message = only_error(Experience, data)
-    assert (kind, loc) == ("regle", ("referent", "consentement")) and "consentement du référent" in message
+    assert (kind, loc) == ("regle", ("referent",)) and "réponse est enregistrée" in message
+    cited = {"nom": "Laurent Cenne", "fonction": "co-gérant", "organisation": "Lavéo", "date_fonction": "2015-01",
+             "occasion": "rencontre du 8 janvier 2015", "source": "compte rendu publié"}
+    assert experience(**reviewed(referent=TO_IDENTIFY, personnes_citees=[cited])).personnes_citees[0].nom == "Laurent Cenne"
 
 
 def test_draft_needs_neither_review_nor_consent():

@@ -81,3 +81,17 @@ def test_write_new_never_replaces_a_file(tmp_path: Path):
     with pytest.raises(FileExistsError):
         writer.write_new(path, "second")
     assert path.read_text(encoding="utf-8") == "premier"
+
+
+def test_replace_field_rewrites_one_field_and_keeps_every_other_byte():
+    from banque.sheets.writer import replace_field
+
+    text = "---\n# schema\nslug: x\nreferent: à identifier\npersonnes_citees:\n  - nom: A\nstatut: publiee\n---\n\nCorps: y\n"
+    new = replace_field(text, "referent", {"nom": "Camille : Exemple", "consentement": {"date": "2026-03-03"}})
+    assert new == ("---\n# schema\nslug: x\nreferent:\n  nom: 'Camille : Exemple'\n  consentement:\n"
+                   "    date: 2026-03-03\npersonnes_citees:\n  - nom: A\nstatut: publiee\n---\n\nCorps: y\n")
+    assert replace_field(new, "referent", "à identifier") == text  # and back, byte for byte
+    added = replace_field(text, "mise_en_avant", True, after="slug")
+    assert added == text.replace("slug: x\n", "slug: x\nmise_en_avant: true\n")
+    with pytest.raises(ValueError):
+        replace_field("slug: x\n", "referent", "à identifier")

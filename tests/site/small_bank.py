@@ -6,6 +6,7 @@ one still to identify, a sheet in a région and one at national scope, two tools
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from functools import cache
 
 from banque.sheets.bank import Bank, Sheet
@@ -21,6 +22,7 @@ CFG = SiteConfig(
     licence="CC BY 4.0",
     licence_url="https://licence.example/by/4.0/",
     site_url="https://example.org/banque/",
+    build_day=dt.date(2021, 6, 1),  # the agreements of the test bank (2019, 2025) are current on that day
 )
 
 

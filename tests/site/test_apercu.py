@@ -268,4 +268,4 @@ def test_dashboard_page_lists_the_committee_work(preview, public):
     assert typography.text("Bretagne (53) — en préparation : " + IN_REVIEW) in regions
     people = html[html.index('id="correspondants"'):]
     assert f"<strong>{CORRESPONDENT}</strong> (2)" in people
-    assert "Consentements de plus de 3 ans" in html and "Relectures de plus de 24 mois" in html
+    assert "Accords de référent à renouveler, plus de 3 ans" in html and "Accords à recueillir" in html and "Relectures de plus de 24 mois" in html

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from banque.site.build_date import build_date
+from banque.site.build_date import build_date, build_day
 
 
 @pytest.mark.parametrize("before", [None, "1500000000"])
@@ -25,3 +25,10 @@ def test_build_date_is_put_back_after_a_failure(monkeypatch):
     with pytest.raises(RuntimeError), build_date("1700000000"):
         raise RuntimeError("échec de mkdocs")
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_the_build_day_is_the_epoch_s_day_in_utc():
+    import datetime as dt
+
+    assert build_day("1420675200") == dt.date(2015, 1, 8)  # the pioneers' meeting, 00:00 UTC
+    assert build_day("1420761599") == dt.date(2015, 1, 8)  # 23:59:59 UTC the same day

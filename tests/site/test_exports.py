@@ -15,6 +15,7 @@ import pytest
 from banque.sheets.bank import Bank
 from banque.sheets.dating import Period
 from banque.sheets.policy import policy
+from banque.sheets.problem import fragment
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site import exports, typography
@@ -77,8 +78,13 @@ def test_no_review_and_no_publication_date_are_null(site_bank):
     (MASKED, None),  # nothing about a masked referent leaves the repository
     ("cooperation-emploi-vallee", None),  # no referent named yet
 ])
-def test_the_referent_is_exported_as_the_site_shows_it(site_bank, slug: str, expected: dict | None):
-    assert exports.experience_record(sheet(site_bank, slug))["referent"] == expected
+def test_the_referent_is_exported_as_the_site_shows_it(site_bank, site_cfg, slug: str, expected: dict | None):
+    assert exports.experience_record(sheet(site_bank, slug), site_cfg.today)["referent"] == expected
+
+
+def test_an_expired_agreement_is_exported_as_a_referent_to_confirm(site_bank):
+    record = exports.experience_record(sheet(site_bank, "atelier-partage-quartiers"), dt.date(2022, 3, 10))
+    assert record["referent"] is None and record["referent_situation"] == fragment("referent-accord-expire")
 
 
 def test_a_tool_record_holds_its_fields_as_data(site_bank):
@@ -106,7 +112,7 @@ def test_a_csv_cell_never_starts_a_formula(value: str, expected: str):
 
 
 def test_the_csv_has_a_row_per_experience_with_its_columns(site_bank, site_cfg):
-    rows = list(csv.reader(io.StringIO(exports.experiences_csv(site_bank, site_cfg.site_url))))
+    rows = list(csv.reader(io.StringIO(exports.experiences_csv(site_bank, site_cfg.site_url, site_cfg.today))))
     assert rows[0] == exports.CSV_COLUMNS
     by_slug = {r[0]: dict(zip(exports.CSV_COLUMNS, r, strict=True)) for r in rows[1:]}
     assert list(by_slug) == [s.slug for s in site_bank.experiences]
@@ -118,6 +124,9 @@ def test_the_csv_has_a_row_per_experience_with_its_columns(site_bank, site_cfg):
     assert atelier["referent"] == "Dominique Exemple, Présidente, Association de test"
     assert atelier["url"] == f"{site_cfg.site_url}experiences/atelier-partage-quartiers/"
     assert by_slug[MASKED]["referent"] == "" and by_slug["cooperation-emploi-vallee"]["referent"] == ""
+    assert atelier["referent_situation"] == fragment("referent-accord", date="2019-03-10")
+    assert by_slug[MASKED]["referent_situation"] == fragment("referent-masque")
+    assert by_slug["cooperation-emploi-vallee"]["referent_situation"] == fragment("referent-a-confirmer")
 
 
 def test_a_title_written_as_a_formula_stays_text_in_the_csv(site_bank, site_cfg):
@@ -136,7 +145,7 @@ def test_a_masked_referent_appears_in_no_export(site_bank, site_cfg):
 
 
 def test_the_feed_lists_newest_sheets_first_with_their_summary(site_bank, site_cfg):
-    feed = ET.fromstring(exports.atom(site_bank, site_cfg.site_url, "Titre"))
+    feed = ET.fromstring(exports.atom(site_bank, site_cfg.site_url, "Titre", site_cfg.today))
     assert feed.findtext(f"{ATOM}title") == "Titre" and feed.findtext(f"{ATOM}id") == site_cfg.site_url
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(site_bank.experiences) + len(site_bank.outils)
@@ -149,7 +158,8 @@ def test_the_feed_lists_newest_sheets_first_with_their_summary(site_bank, site_c
         f"{vocabulary('types_outils').label(tool.model.type)} — {tool.model.organisation} (Situation décrite : janvier 2015.)")
     exp = sheet(site_bank, "fiche-exemplaire")
     entry = by_id[f"{site_cfg.site_url}experiences/fiche-exemplaire/"]
-    assert entry.findtext(f"{ATOM}summary") == typography.text(exp.model.resume + " (Situation décrite : janvier 2015.)")
+    named = f"Référent : Camille Exemple, Déléguée générale — Groupement d'entreprises de test ({fragment('referent-accord', date='2025-09-01')})."
+    assert entry.findtext(f"{ATOM}summary") == typography.text(f"{exp.model.resume} {named} (Situation décrite : janvier 2015.)")
     assert entry.findtext(f"{ATOM}published") == f"{exp.model.date_publication.isoformat()}T00:00:00Z"
 
 
@@ -180,9 +190,9 @@ def test_the_data_files_hold_the_records(site_bank, site_cfg):
     files = exports.render(site_bank, site_cfg)
     assert set(files) == {"donnees/experiences.json", "donnees/outils.json", "donnees/experiences.csv", "flux.xml",
                           "donnees/experience.schema.json", "donnees/outil.schema.json"}
-    assert json.loads(files["donnees/experiences.json"]) == [exports.experience_record(s) for s in site_bank.experiences]
+    assert json.loads(files["donnees/experiences.json"]) == [exports.experience_record(s, site_cfg.today) for s in site_bank.experiences]
     assert json.loads(files["donnees/outils.json"]) == [exports.tool_record(s) for s in site_bank.outils]
-    assert files["donnees/experiences.csv"] == exports.experiences_csv(site_bank, site_cfg.site_url)
+    assert files["donnees/experiences.csv"] == exports.experiences_csv(site_bank, site_cfg.site_url, site_cfg.today)
     assert "é" in files["donnees/experiences.json"]  # French text as written, not \u escapes
 
 
@@ -193,7 +203,9 @@ def test_the_feed_gets_french_typography_and_the_open_data_keeps_the_text_as_wri
     entry = ET.fromstring(files["flux.xml"]).find(f"{ATOM}entry")
     assert entry is not None
     assert entry.findtext(f"{ATOM}title") == "Une alliance\u202f? «\u202fOui\u202f»\u00a0: 6\u202f000 repas…"
-    assert entry.findtext(f"{ATOM}summary") == "Pourquoi\u202f? Parce que\u202f; enfin\u202f! (Situation décrite\u00a0: janvier 2015.)"
+    summary = entry.findtext(f"{ATOM}summary")
+    assert summary.startswith("Pourquoi\u202f? Parce que\u202f; enfin\u202f! Référent\u00a0: ")
+    assert summary.endswith("(Situation décrite\u00a0: janvier 2015.)")
     record = json.loads(files["donnees/experiences.json"])[0]
     assert (record["titre"], record["resume"]) == (written["titre"], written["resume"])
     row = next(csv.DictReader(io.StringIO(files["donnees/experiences.csv"])))

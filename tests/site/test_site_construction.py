@@ -90,8 +90,9 @@ def test_exports_hold_exactly_the_published_sheets(real_site):
     assert sorted(r["slug"] for r in records) == sorted(experiences)
     assert {r["statut"] for r in records} == {"publiee"}
     laveo = next(r for r in records if r["slug"] == "laveo-structures-insertion")
-    assert laveo["referent"]["nom"] == "Laurent Cenne" and laveo["referent"]["contact"] == "via_comite"
-    assert "courriel" not in laveo["referent"]
+    # A 2015 speaker, cited from the published report: no agreement, so no referent.
+    assert laveo["referent"] is None and [p["nom"] for p in laveo["personnes_citees"]] == ["Laurent Cenne"]
+    assert laveo["personnes_citees"][0]["date_fonction"] == "2015-01" and "courriel" not in laveo["personnes_citees"][0]
 
     rows = list(csv.DictReader(io.StringIO((data / "experiences.csv").read_text(encoding="utf-8"))))
     assert sorted(r["slug"] for r in rows) == sorted(experiences)

@@ -130,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_verifier_liens)
 
     committee.register(sub)
+    from banque.cli import consent  # ask a person, record their answer
+
+    consent.register(sub)
     from banque.cli import booklet  # the printed booklet: recueil
 
     booklet.register(sub)

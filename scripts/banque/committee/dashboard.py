@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from banque.committee.dates import months_between, years_before
+from banque.committee.dates import months_between
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.check import validate
 from banque.sheets.models import TO_IDENTIFY, Experience, Referent, Tool
+from banque.sheets.people import EXPIRED, people_shown
 from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, errors
 from banque.sheets.territory import territories
@@ -49,6 +50,12 @@ class Dated:
 
 
 @dataclass(frozen=True)
+class ToCollect:
+    sheet: Entry
+    names: tuple[str, ...]  # whom to ask: the persons cited from a source, or the proposed referent
+
+
+@dataclass(frozen=True)
 class Gap:
     code: str  # a région code or a model id
     name: str
@@ -69,7 +76,8 @@ class Dashboard:
     invalid: list[str] = field(default_factory=list)
     in_review: list[InReview] = field(default_factory=list)
     stale_reviews: list[Dated] = field(default_factory=list)
-    old_consents: list[Dated] = field(default_factory=list)
+    old_consents: list[Dated] = field(default_factory=list)  # agreements to renew: no longer shown
+    consents_to_collect: list[ToCollect] = field(default_factory=list)
     referents_to_identify: list[Entry] = field(default_factory=list)
     uncovered_regions: list[Gap] = field(default_factory=list)
     unused_models: list[Gap] = field(default_factory=list)
@@ -111,15 +119,28 @@ def stale_reviews(sheets: Sequence[AnySheet], today: dt.date) -> list[Dated]:
 
 
 def old_consents(experiences: list[Sheet[Experience]], today: dt.date) -> list[Dated]:
-    limit = years_before(today, policy().consent_years)
+    """Agreements the build no longer shows (sheets/people.py): to renew."""
     found = []
     for s in experiences:
         referent = s.model.referent
-        if _active(s) and isinstance(referent, Referent) and referent.consentement:
+        if (_active(s) and isinstance(referent, Referent) and referent.consentement
+                and people_shown(s.model, today).state == EXPIRED):
             given = referent.consentement.date
-            if given < limit:
-                found.append(Dated(entry(s), given, months_between(given, today)))
+            found.append(Dated(entry(s), given, months_between(given, today)))
     return sorted(found, key=lambda d: (d.date, d.sheet.slug))
+
+
+def consents_to_collect(experiences: list[Sheet[Experience]]) -> list[ToCollect]:
+    """Sheets that name people without any recorded answer: persons cited from a source,
+    or a proposed referent. The committee asks them (« banque consentement demande »)."""
+    found = []
+    for s in experiences:
+        referent = s.model.referent
+        proposed = (referent.nom,) if isinstance(referent, Referent) and referent.consentement is None else ()
+        if _active(s) and (proposed or (referent == TO_IDENTIFY and s.model.personnes_citees)):
+            names = tuple(dict.fromkeys([*proposed, *(p.nom for p in s.model.personnes_citees)]))
+            found.append(ToCollect(entry(s), names))
+    return sorted(found, key=lambda c: c.sheet.slug)
 
 
 def coverage(experiences: list[Sheet[Experience]]) -> tuple[list[Gap], list[Gap]]:
@@ -159,7 +180,9 @@ def gather(content: Path, today: dt.date, added_on: Callable[[Path], dt.date | N
             board.in_review.append(InReview(entry(s), s.model.correspondant, since, (today - since).days if since else None))
     board.stale_reviews = stale_reviews(every, today)
     board.old_consents = old_consents(experiences, today)
-    board.referents_to_identify = [entry(s) for s in experiences if _active(s) and s.model.referent == TO_IDENTIFY]
+    board.consents_to_collect = consents_to_collect(experiences)
+    board.referents_to_identify = [entry(s) for s in experiences
+                                   if _active(s) and s.model.referent == TO_IDENTIFY and not s.model.personnes_citees]
     board.uncovered_regions, board.unused_models = coverage(experiences)
     board.by_correspondent = by_correspondent(every)
     return board

@@ -111,6 +111,8 @@ def check_referent(raw: RawSheet, today: dt.date) -> list[Problem]:
         if raw.data.get("statut") == policy().status.published:
             return []  # already a blocking error
         return [_warn(raw, "referent-sans-consentement", line, "referent.consentement")]
+    if _get(consent, "reponse") == policy().consent_answer.refused:
+        return []  # a refusal does not expire
     given = as_date(_get(consent, "date"))
     years = policy().consent_years
     if given and given < years_before(today, years):

@@ -23,6 +23,7 @@ from banque.sheets.body_lines import line_problems
 from banque.sheets.characters import CONTROL_IN_BODY, describe
 from banque.sheets.collect import Resolver, collect_resolved, display_path
 from banque.sheets.load import RawSheet, parse, read
+from banque.sheets.masking import masked_name_left
 from banque.sheets.messages import translate
 from banque.sheets.models import KINDS, Experience, Tool
 from banque.sheets.policy import policy
@@ -189,6 +190,7 @@ def _check_file(path: Path, display: str, data: bytes | None, read_problems: lis
     model, model_problems = check_model(raw)
     body, body_problems = check_body(raw)
     places, terr_problems = check_territories(raw)
+    terr_problems += masked_name_left(raw, model)
     sheet = Sheet(raw, model, body, places) if model is not None else None
     found = problems + model_problems + body_problems + terr_problems + unfinished_problems(raw)
     return _FileCheck(raw, tuple(found), sheet)

@@ -44,6 +44,9 @@ LABELS = {
     "consentement": "Consentement", "moyen": "Moyen", "statut": "Statut", "relecture": "Relecture",
     "relecteurs": "Relecteurs", "correspondant": "Correspondant", "mise_en_avant": "Mise en avant",
     "date_publication": "Date de publication", "publics": "Publics",
+    "situation": "Situation décrite", "personnes_citees": "Personnes citées", "date_fonction": "Date de la fonction",
+    "occasion": "Occasion", "source": "Source", "portee": "Portée", "reponse": "Réponse",
+    "outil": "Outil", "lien": "Nature du lien",
 }
 BODY = "body"
 LOGO = "assets/images/favicon.png"  # the theme's icon, in every built site

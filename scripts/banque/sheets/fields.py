@@ -156,6 +156,8 @@ if TYPE_CHECKING:
     ContactId = str
     LevelId = str
     LinkId = str
+    ConsentScopeId = str
+    AnswerId = str
 else:
     ModelId = terms("modeles")
     NatureId = terms("natures")
@@ -167,3 +169,5 @@ else:
     ContactId = terms("modes_contact")
     LevelId = terms("niveaux_territoire")
     LinkId = terms("liens_outils")
+    ConsentScopeId = terms("portees_consentement")
+    AnswerId = terms("reponses_consentement")

@@ -12,14 +12,11 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from banque.sheets.contact_address import names_in_address, webmail_domain
 from banque.sheets.dating import Period, Situation
 from banque.sheets.fields import (
     ActorTypeId,
     Code,
-    ContactId,
     Day,
-    Email,
     HttpUrl,
     LevelId,
     LongText,
@@ -37,7 +34,10 @@ from banque.sheets.fields import (
     unique,
 )
 from banque.sheets.links import ToolLinks
+from banque.sheets.people import CITED_EXAMPLE, CONSENT_EXAMPLE, CitedPerson, Consent, Referent
 from banque.sheets.policy import policy
+
+__all__ = ["CitedPerson", "Consent", "Referent"]  # the people's models, defined in people.py
 
 TO_IDENTIFY = "à identifier"
 
@@ -125,61 +125,6 @@ class Source(Strict):
     url: HttpUrl | None = Field(default=None, description="L'adresse du document en ligne, s'il y en a une.", examples=["https://www.lerameau.fr/"])
 
 
-class Consent(Strict):
-    date: Day = Field(description="La date du consentement (AAAA-MM-JJ).", examples=["2015-01-08"])
-    moyen: ShortText = Field(
-        max_length=200,
-        description="Comment le consentement a été donné et où il est conservé.",
-        examples=["intervention publique, compte rendu publié", "courriel au comité du 3 mars 2025"],
-    )
-
-
-class Referent(Strict):
-    nom: ShortText = Field(max_length=120, description="Prénom et nom du référent.", examples=["Laurent Cenne"])
-    fonction: ShortText = Field(max_length=150, description="Sa fonction.", examples=["co-gérant"])
-    organisation: ShortText = Field(max_length=150, description="Sa structure.", examples=["Lavéo"])
-    contact: ContactId = Field(
-        default=_CONTACT.via_committee,
-        description="Comment le joindre. " + describe("modes_contact"),
-        examples=[_CONTACT.via_committee],
-    )
-    courriel: Email | None = Field(
-        default=None,
-        description=f"Adresse fonctionnelle (jamais personnelle), seulement avec `contact: {_CONTACT.public}`.",
-        examples=["partenariats@exemple.org"],
-    )
-    consentement: Consent | None = Field(
-        default=None,
-        description="Le consentement du référent à être cité. Obligatoire pour publier la fiche.",
-        examples=[{"date": "2015-01-08", "moyen": "intervention publique, compte rendu publié"}],
-    )
-
-    @model_validator(mode="after")
-    def _address_follows_mode(self) -> Referent:
-        if self.contact == _CONTACT.public and not self.courriel:
-            raise rule("courriel", "avec « contact: public », indiquez l'adresse fonctionnelle dans « courriel »")
-        if self.contact != _CONTACT.public and self.courriel:
-            raise rule("courriel",
-                "une adresse n'est enregistrée qu'avec « contact: public » : retirez « courriel » "
-                "(le dépôt est public, même une adresse non affichée y serait lisible)"
-            )
-        if self.courriel:
-            provider = webmail_domain(self.courriel)
-            if provider:
-                raise rule("courriel",
-                    f"« {provider} » est une messagerie personnelle : une adresse publiée doit être "
-                    "l'adresse fonctionnelle de la structure (contact@…, partenariats@… sur son propre domaine) ; "
-                    "sans une telle adresse, choisissez « contact: via_comite »"
-                )
-            if names_in_address(self.courriel, self.nom):
-                raise rule("courriel",
-                    "cette adresse est formée du nom du référent : c'est une adresse personnelle. "
-                    "Publiez l'adresse fonctionnelle de la structure (contact@…, partenariats@…), "
-                    "ou choisissez « contact: via_comite »"
-                )
-        return self
-
-
 class Review(Strict):
     date: Day = Field(description="La date de la dernière relecture par le comité (AAAA-MM-JJ).", examples=["2026-11-20"])
     relecteurs: list[ShortText] = Field(min_length=1, description="Les membres du comité qui ont relu.", examples=[["Dominique Exemple"]])
@@ -231,8 +176,14 @@ class _ExperienceFields(Strict):
         Annotated[Referent, Tag("personne")] | Annotated[Literal["à identifier"], Tag("a_identifier")],
         Discriminator(lambda v: "a_identifier" if isinstance(v, str) else "personne"),
     ] = Field(
-        description="La personne qui accepte de parler de l'expérience, ou « à identifier ».",
-        examples=[{"nom": "Laurent Cenne", "fonction": "co-gérant", "organisation": "Lavéo", "contact": _CONTACT.via_committee, "consentement": {"date": "2015-01-08", "moyen": "intervention publique, compte rendu publié"}}, "à identifier"],
+        description="La personne qui a ACCEPTÉ d'être le référent (sa réponse est enregistrée), ou « à identifier ».",
+        examples=["à identifier", {"nom": "Camille Exemple", "fonction": "coordinatrice", "organisation": "Association Exemple", "contact": _CONTACT.via_committee,
+                                   "consentement": CONSENT_EXAMPLE}],
+    )
+    personnes_citees: list[CitedPerson] = Field(
+        default_factory=list,
+        description="Les personnes nommées par une source publique (intervenants d'une rencontre…) : elles n'ont rien accepté, la page le dit.",
+        examples=[[CITED_EXAMPLE]],
     )
 
 
@@ -249,10 +200,10 @@ class Experience(Editorial, _ExperienceFields):
     @model_validator(mode="after")
     def _published_has_consent(self) -> Experience:
         if self.statut == _STATUS.published:
-            if not isinstance(self.referent, Referent):
-                raise rule("referent", "une fiche publiée doit nommer son référent ; gardez-la en « brouillon » tant qu'il est « à identifier »")
-            if self.referent.consentement is None:
-                raise rule("referent.consentement", "une fiche publiée exige le consentement du référent (« referent.consentement: date, moyen »)")
+            answered = isinstance(self.referent, Referent) and self.referent.consentement is not None
+            if not answered and not self.personnes_citees:
+                raise rule("referent", "une fiche publiée nomme un référent dont la réponse est enregistrée, ou au moins "
+                           "une personne citée d'une source publique (« personnes_citees ») ; sinon gardez-la en « brouillon »")
         return self
 
 

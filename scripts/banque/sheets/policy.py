@@ -36,6 +36,19 @@ class ContactModes:
 
 
 @dataclass(frozen=True)
+class ConsentScopes:
+    name_only: str
+    via_committee: str
+    public_address: str
+
+
+@dataclass(frozen=True)
+class ConsentAnswers:
+    agreed: str
+    refused: str
+
+
+@dataclass(frozen=True)
 class Levels:
     commune: str
     arrondissement: str
@@ -80,6 +93,8 @@ class Policy:
     nature: Natures = Natures("")
     link: LinkNatures = LinkNatures("", "", "")
     situation_months: int = 0  # beyond this, a page warns that the facts may have changed
+    consent_scope: ConsentScopes = ConsentScopes("", "", "")  # what a referent agreed to
+    consent_answer: ConsentAnswers = ConsentAnswers("", "")
     unfinished: str = "\0"  # the new-sheet template's « À compléter »: never published
 
     def for_templates(self) -> dict[str, Any]:
@@ -96,6 +111,8 @@ class Policy:
             "lien": vars(self.link),
             "nature": vars(self.nature),
             "situation_mois": self.situation_months,
+            "portee_consentement": vars(self.consent_scope),
+            "reponse_consentement": vars(self.consent_answer),
         }
 
 
@@ -103,6 +120,7 @@ class Policy:
 # the role keys of regles.yml).
 _ROLES: dict[str, type] = {"statuts": Statuses, "modes_contact": ContactModes, "niveaux_territoire": Levels}
 _ROLES.update({"natures": Natures, "liens_outils": LinkNatures})
+_ROLES.update({"portees_consentement": ConsentScopes, "reponses_consentement": ConsentAnswers})
 
 
 class _Rules:
@@ -194,6 +212,8 @@ def load_policy(path: Path) -> Policy:
         nature=rules.roles("natures"),
         link=rules.roles("liens_outils"),
         situation_months=rules.number("fraicheur", "situation_mois"),
+        consent_scope=rules.roles("portees_consentement"),
+        consent_answer=rules.roles("reponses_consentement"),
         unfinished=str(rules.get("a_completer")),
     )
 

@@ -54,6 +54,8 @@ NAMES = (
     "statuts",
     "modes_contact",
     "niveaux_territoire",
+    "portees_consentement",
+    "reponses_consentement",
 )
 
 

@@ -112,3 +112,41 @@ def write_new(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
+
+
+def replace_field(text: str, key: str, value: Any, after: str | None = None) -> str:
+    """The sheet's text with one top-level field of its front matter written anew, every other
+    byte as it was. A missing field is added after the field `after` (or at the end of the
+    front matter). The value is written by the safe dumper, in the house style."""
+    lines = text.splitlines(keepends=True)
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip("\r\n") == "---"), None)
+    if not lines or lines[0].rstrip("\r\n") != "---" or end is None:
+        raise ValueError("front matter not found")
+    block = yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=FOLD_WIDTH,
+                      default_flow_style=False)
+    block = "\n".join(_bare_dates(line) for line in block.split("\n"))
+    start, stop = _field_lines(lines, end, key)
+    if start is None:
+        anchor = _field_lines(lines, end, after)[1] if after else None
+        start = stop = anchor if anchor is not None else end
+    return "".join(lines[:start]) + block + "".join(lines[stop:])
+
+
+def _field_lines(lines: list[str], end: int, key: str | None) -> tuple[int | None, int | None]:
+    """The [start, stop) lines of a top-level field: its key, then its indented or listed lines."""
+    for i in range(1, end):
+        if key and lines[i].startswith(f"{key}:"):
+            stop = i + 1
+            while stop < end and (lines[stop][:1] in (" ", "\t", "-") or not lines[stop].strip()):
+                stop += 1
+            return i, stop
+    return None, None
+
+
+_QUOTED_DATE = re.compile(r"^(\s*[\w-]+: )'(\d{4}-\d{2}(?:-\d{2})?)'$")
+
+
+def _bare_dates(line: str) -> str:
+    """« date: '2026-03-03' » → « date: 2026-03-03 »: the strict reader keeps dates as text,
+    and the house style leaves them bare."""
+    return _QUOTED_DATE.sub(r"\1\2", line)

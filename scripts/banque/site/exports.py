@@ -1,7 +1,8 @@
 """Open data and the newsletter feed: experiences.json/.csv, outils.json, schemas, Atom.
 
-Exports carry only what the site shows: a masked referent is left out, and no
-referent field exists that the pages do not publish. The open data keeps the
+Exports carry only what the site shows, decided by sheets/people.py on the build
+date: a referent whose agreement expired, who refused or asked not to be named is
+left out, and no referent field exists that the pages do not publish. The open data keeps the
 text as written; the feed, read like the pages, gets French typography.
 """
 
@@ -17,20 +18,21 @@ from banque.paths import SCHEMA
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.dating import dating, situation_day, situation_fr
 from banque.sheets.links import links
-from banque.sheets.models import Experience, Referent, Tool
+from banque.sheets.models import Experience, Tool
+from banque.sheets.people import Shown, cited_sentence, people_shown, situation
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site.typography import text as typeset
 
 
-def _referent(sheet: Sheet[Experience]) -> dict | None:
-    ref = sheet.model.referent
-    contact = policy().contact
-    if not isinstance(ref, Referent) or ref.contact == contact.masked:
+def _referent(shown: Shown) -> dict | None:
+    ref = shown.referent  # None when expired, refused, masked or never agreed (sheets/people.py)
+    if ref is None:
         return None
-    data: dict[str, str | None] = {"nom": ref.nom, "fonction": ref.fonction, "organisation": ref.organisation, "contact": ref.contact}
-    if ref.contact == contact.public:
+    data: dict[str, str | None] = {"nom": ref.nom, "fonction": ref.fonction, "organisation": ref.organisation,
+                                   "contact": shown.contact}
+    if shown.contact == policy().contact.public:
         data["courriel"] = ref.courriel
     return data
 
@@ -43,9 +45,23 @@ def _year(value: int | str | None) -> dict | None:
     return {"annee": found.year, "precision": found.precision, "texte": found.text}
 
 
-def experience_record(sheet: Sheet) -> dict:
+def _cited(shown: Shown) -> list[dict]:
+    return [{**p.model_dump(), "mention": cited_sentence(p)} for p in shown.cited]
+
+
+def people_words(shown: Shown) -> str:
+    """The referent in one French sentence or two, for the feed: the words of the page."""
+    ref = shown.referent
+    named = f"Référent : {ref.nom}, {ref.fonction} — {ref.organisation} ({situation(shown)})." if ref else ""
+    return " ".join([named, *(f"{cited_sentence(p)}." for p in shown.cited),
+                     "" if ref else f"{situation(shown)[:1].upper()}{situation(shown)[1:]}."]).strip()
+
+
+def experience_record(sheet: Sheet, today: dt.date | None = None) -> dict:
+    """`today`: the build date, on which consent expiry is read (the clock's by default)."""
     m = sheet.model
     ref = territories()
+    shown = people_shown(m, today or dt.date.today())
     return {
         "slug": sheet.slug,
         "titre": m.titre,
@@ -62,7 +78,9 @@ def experience_record(sheet: Sheet) -> dict:
         "indicateurs": [i.model_dump() for i in m.indicateurs],
         "outils": [{"outil": x.outil, "lien": x.lien, "passage": x.passage} for x in links(m.outils)],
         "sources": [s.model_dump(mode="json", exclude_none=True) for s in m.sources],
-        "referent": _referent(sheet),
+        "referent": _referent(shown),
+        "referent_situation": situation(shown),
+        "personnes_citees": _cited(shown),
         "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
         "date_publication": m.date_publication.isoformat() if m.date_publication else None,
         "statut": m.statut,
@@ -89,7 +107,7 @@ def tool_record(sheet: Sheet) -> dict:
 
 CSV_COLUMNS = ["slug", "titre", "resume", "nature", "modeles", "regions", "departements", "themes",
                "acteurs", "debut", "debut_precision", "fin", "fin_precision", "situation", "referent",
-               "derniere_relecture", "url"]
+               "referent_situation", "personnes_citees", "derniere_relecture", "url"]
 
 
 def _csv_cell(value: str) -> str:
@@ -102,12 +120,12 @@ def _year_cells(year: dict | None) -> tuple[str, str]:
     return (year["texte"], year["precision"]) if year else ("", "")
 
 
-def experiences_csv(bank: Bank, site_url: str) -> str:
+def experiences_csv(bank: Bank, site_url: str, today: dt.date | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for s in bank.experiences:
-        r = experience_record(s)
+        r = experience_record(s, today)
         ref = r["referent"]
         writer.writerow([_csv_cell(str(v)) for v in [
             r["slug"], r["titre"], r["resume"], r["nature"],
@@ -118,6 +136,8 @@ def experiences_csv(bank: Bank, site_url: str) -> str:
             "; ".join(f"{a['nom']} ({a['type']}, {a['role']})" for a in r["acteurs"]),
             *_year_cells(r["periode"]["debut"]), *_year_cells(r["periode"]["fin"]), r["situation"],
             f"{ref['nom']}, {ref['fonction']}, {ref['organisation']}" if ref else "",
+            r["referent_situation"],
+            " ; ".join(p["mention"] for p in r["personnes_citees"]),
             r["derniere_relecture"] or "",
             f"{site_url}experiences/{s.slug}/",
         ]])
@@ -129,7 +149,7 @@ def _updated(sheet: Sheet) -> dt.date:
     return (m.relecture.date if m.relecture else None) or m.date_publication or situation_day(m.situation)
 
 
-def atom(bank: Bank, site_url: str, title: str) -> str:
+def atom(bank: Bank, site_url: str, title: str, today: dt.date | None = None) -> str:
     """The bank's newsletter: newest reviewed sheets first."""
     both: list[Sheet[Experience] | Sheet[Tool]] = [*bank.experiences, *bank.outils]
     sheets = sorted(both, key=lambda s: (_updated(s), s.slug), reverse=True)[:50]
@@ -147,7 +167,8 @@ def atom(bank: Bank, site_url: str, title: str) -> str:
         m = s.model
         kind = "experiences" if s.kind == "experiences" else "outils"
         link = f"{site_url}{kind}/{s.slug}/"
-        summary = m.resume if isinstance(m, Experience) else f"{vocabulary('types_outils').label(m.type)} — {m.organisation}"
+        summary = (f"{m.resume} {people_words(people_shown(m, today or dt.date.today()))}" if isinstance(m, Experience)
+                   else f"{vocabulary('types_outils').label(m.type)} — {m.organisation}")
         summary += f" (Situation décrite : {situation_fr(m.situation)}.)"
         published = m.date_publication or _updated(s)
         lines += [
@@ -166,10 +187,11 @@ def atom(bank: Bank, site_url: str, title: str) -> str:
 
 def render(bank: Bank, cfg) -> dict[str, str]:
     files = {
-        "donnees/experiences.json": json.dumps([experience_record(s) for s in bank.experiences], ensure_ascii=False, indent=1) + "\n",
+        "donnees/experiences.json": json.dumps([experience_record(s, cfg.today) for s in bank.experiences],
+                                              ensure_ascii=False, indent=1) + "\n",
         "donnees/outils.json": json.dumps([tool_record(s) for s in bank.outils], ensure_ascii=False, indent=1) + "\n",
-        "donnees/experiences.csv": experiences_csv(bank, cfg.site_url),
-        "flux.xml": atom(bank, cfg.site_url, "Banque d'expériences des alliances en territoires"),
+        "donnees/experiences.csv": experiences_csv(bank, cfg.site_url, cfg.today),
+        "flux.xml": atom(bank, cfg.site_url, "Banque d'expériences des alliances en territoires", cfg.today),
     }
     for name in ("experience.schema.json", "outil.schema.json"):
         files[f"donnees/{name}"] = (SCHEMA / name).read_text(encoding="utf-8")

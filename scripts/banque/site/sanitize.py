@@ -46,7 +46,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 TEMPLATE_CLASSES = {
     "carte-fiche", "carte-meta", "carte-referent", "carte-titre", "fiche", "fiche-outil", "fiche-actions",
     "fiche-chapo", "fiche-resume", "fiches-proches", "grille-fiches", "proche-pourquoi", "md-button",
-    "md-button--primary", "referent-consentement", "referent-contact", "referent-nom",
+    "md-button--primary", "referent-consentement", "referent-contact", "referent-nom", "personne-citee", "referent-a-confirmer",
 }
 ADMONITION_CLASSES = {
     "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question", "warning",

@@ -72,7 +72,9 @@ def test_a_named_referent_is_reached_through_the_committee():
                    consentement="- [x] Le référent accepte d'être cité", date="2025-02-15")
     assert draft.data["referent"] == {"nom": "Camille Exemple", "fonction": "Directrice",
                                       "contact": policy().contact.via_committee,
-                                      "consentement": {"date": "2025-02-15"}}
+                                      "consentement": {"date": "2025-02-15",
+                                                       "portee": policy().consent_scope.via_committee,
+                                                       "reponse": policy().consent_answer.agreed}}
 
 
 def test_consent_needs_a_name_and_a_ticked_box():

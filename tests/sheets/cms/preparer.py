@@ -76,6 +76,7 @@ def new_entry() -> dict:
         "sources": [{"titre": "Note interne : « essai »", "date": "2025-03-01", "url": "https://exemple.org/note?x=1#y"}],
         "referent": {"nom": "Camille Exemple", "fonction": "chargée de mission", "organisation": "Association Exemple",
                      "contact": policy().contact.via_committee},
+        "situation": "2025-03",
         "statut": policy().status.draft,
         "correspondant": "Comité de rédaction",
         "mise_en_avant": False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from urllib.parse import unquote
 
@@ -9,6 +10,7 @@ import pytest
 
 from banque.sheets.links import ToolLink, slugs
 from banque.sheets.markdown_text import Raw
+from banque.sheets.people import AGREED, EXPIRED, MASKED, NONE
 from banque.sheets.policy import policy
 from banque.sheets.vocabulary import vocabulary
 from banque.site.pages import sheets
@@ -27,8 +29,18 @@ def test_a_named_referent_is_shown_with_the_committee_s_address(site_bank, site_
     view = sheets.referent_view(s, site_cfg)
     assert view == {"mode": policy().contact.via_committee, "nom": "Dominique Exemple", "fonction": "Présidente",
                     "organisation": "Association de test", "consentement": "courriel au comité",
-                    "consentement_date": "10 mars 2019", "contact_url": view["contact_url"], "courriel": ""}
+                    "portee": vocabulary("portees_consentement").label(policy().consent_scope.via_committee),
+                    "consentement_date": "10 mars 2019", "contact_url": view["contact_url"], "courriel": "",
+                    "situation": AGREED, "non_nomme": False, "cites": []}
     assert mailto_subject(view["contact_url"]) == f"Contact référent : {s.model.titre}"
+
+
+def test_an_agreement_older_than_the_renewal_period_names_no_one(site_bank, site_cfg):
+    s = sheet(site_bank, "atelier-partage-quartiers")
+    later = dataclasses.replace(site_cfg, build_day=dt.date(2022, 3, 10))  # three years to the day
+    view = sheets.referent_view(s, later)
+    assert view["situation"] == EXPIRED and view["mode"] == sheets.TO_IDENTIFY and "nom" not in view
+    assert sheets.referent_view(s, dataclasses.replace(site_cfg, build_day=dt.date(2022, 3, 9)))["nom"] == "Dominique Exemple"
 
 
 def test_a_public_referent_keeps_the_address_they_agreed_to_publish(site_bank, site_cfg):
@@ -39,12 +51,14 @@ def test_a_public_referent_keeps_the_address_they_agreed_to_publish(site_bank, s
 def test_of_a_masked_referent_only_the_committee_s_address_is_shown(site_bank, site_cfg):
     s = sheet(site_bank, "essai-referent-masque")
     view = sheets.referent_view(s, site_cfg)
-    assert set(view) == {"mode", "contact_url"} and view["mode"] == policy().contact.masked
+    assert view == {"mode": sheets.TO_IDENTIFY, "situation": MASKED, "non_nomme": True, "cites": [],
+                    "contact_url": view["contact_url"]}
     assert mailto_subject(view["contact_url"]) == f"Contact référent : {s.model.titre}"
 
 
 def test_a_referent_still_to_identify_has_its_own_mode(site_bank, site_cfg):
-    assert sheets.referent_view(sheet(site_bank, "cooperation-emploi-vallee"), site_cfg) == {"mode": sheets.TO_IDENTIFY}
+    view = sheets.referent_view(sheet(site_bank, "cooperation-emploi-vallee"), site_cfg)
+    assert (view["mode"], view["situation"], view["cites"]) == (sheets.TO_IDENTIFY, NONE, [])
 
 
 @pytest.mark.parametrize(("debut", "fin", "shown"), [(2016, None, "depuis 2016"), (2019, 2023, "2019 – 2023"), (2021, 2021, "2021")])

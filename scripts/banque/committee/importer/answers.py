@@ -156,7 +156,9 @@ def _referent(draft: Draft, answers: dict) -> None:
         referent["organisation"] = org
     referent["contact"] = policy().contact.via_committee  # never an address from a public issue
     if checked:
-        referent["consentement"] = {k: v for k, v in (("date", day), ("moyen", how)) if v}
+        # The correspondent attests an agreement to be reached through the committee.
+        referent["consentement"] = {**{k: v for k, v in (("date", day), ("moyen", how)) if v},
+                                    "portee": policy().consent_scope.via_committee, "reponse": policy().consent_answer.agreed}
     elif day or how:
         draft.error("referent", "Consentement du référent", "proposition-consentement-non-coche")
     draft.data["referent"] = referent

@@ -41,7 +41,7 @@ def booklet(root: Path, folder: Path, selection: Selection) -> tuple[str, conten
     day = situation_date(root)
     held = content.Booklet(experiences, content.tools_for(bank, experiences, selection.everything), filters,
                            date_fr(day), day.isoformat())
-    cfg = SiteConfig.from_mkdocs(mkdocs_settings(root))
+    cfg = SiteConfig.from_mkdocs(mkdocs_settings(root), build_day=day)  # consent expiry read on the booklet's day
     return content.document(held, bank, cfg), held
 
 

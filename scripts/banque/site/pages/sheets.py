@@ -10,7 +10,8 @@ from banque.sheets.bank import Bank, Sheet
 from banque.sheets.dating import is_stale, situation_fr, span
 from banque.sheets.links import Link, links
 from banque.sheets.markdown_text import Raw
-from banque.sheets.models import Experience, Referent, Tool
+from banque.sheets.models import Experience, Tool
+from banque.sheets.people import MASKED, cited_sentence, people_shown
 from banque.sheets.policy import policy
 from banque.sheets.templating import date_fr
 from banque.sheets.vocabulary import vocabulary
@@ -23,21 +24,27 @@ TO_IDENTIFY = "a_identifier"  # the referent view's mode when no referent is nam
 
 
 def referent_view(sheet: Sheet[Experience], cfg: SiteConfig) -> dict:
+    """Who the page names, on the build date (sheets/people.py decides for every output)."""
     m = sheet.model
-    ref = m.referent
-    if not isinstance(ref, Referent):
-        return {"mode": TO_IDENTIFY}
-    if ref.contact == policy().contact.masked:
-        # Nothing about the person leaves the repository.
-        return {"mode": ref.contact, "contact_url": _committee_mailto(cfg, m.titre)}
+    shown = people_shown(m, cfg.today)
+    view = {
+        "situation": shown.state,
+        "non_nomme": shown.state == MASKED,  # agreed not to be named: the committee puts readers in touch
+        "cites": [cited_sentence(p) for p in shown.cited],
+        "contact_url": _committee_mailto(cfg, m.titre),
+    }
+    ref = shown.referent
+    if ref is None or ref.consentement is None:
+        return {**view, "mode": TO_IDENTIFY}
     return {
-        "mode": ref.contact,
+        **view,
+        "mode": shown.contact or "",  # empty: named only, no contact offered
         "nom": ref.nom,
         "fonction": ref.fonction,
         "organisation": ref.organisation,
-        "consentement": ref.consentement.moyen if ref.consentement else "",
-        "consentement_date": date_fr(ref.consentement.date) if ref.consentement else "",
-        "contact_url": _committee_mailto(cfg, m.titre),
+        "portee": vocabulary("portees_consentement").label(ref.consentement.portee or ""),  # an agreement has one
+        "consentement": ref.consentement.moyen,
+        "consentement_date": date_fr(ref.consentement.date),
         "courriel": ref.courriel or "",
     }
 

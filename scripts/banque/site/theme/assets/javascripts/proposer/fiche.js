@@ -75,7 +75,11 @@ export function sheetText(d, S) {
                "  organisation: " + q(r.organisation), "  contact: " + q(r.contact));
     if (r.contact === S.politique.contact.public) lines.push("  courriel: " + q(r.courriel));
     if (r.consentement) {
-      lines.push("  consentement:", "    date: " + q(r.consentement.date), "    moyen: " + q(r.consentement.moyen));
+      // The correspondent attests the person's agreement: to be reached the way chosen above.
+      var scope = S.politique.portee_consentement;
+      lines.push("  consentement:", "    date: " + q(r.consentement.date), "    moyen: " + q(r.consentement.moyen),
+                 "    portee: " + q(r.contact === S.politique.contact.public ? scope.public_address : scope.via_committee),
+                 "    reponse: " + q(S.politique.reponse_consentement.agreed));
     }
   }
   // The situation described is the correspondent's own, at the month the form is sent.
