@@ -78,7 +78,7 @@ class Policy:
             "contact": vars(self.contact),
             "niveau": vars(self.level),
             "portees": dict(self.scopes),
-            "recherche": {"mots_vides": list(self.stop_words)},
+            "mots_vides": list(self.stop_words),
         }
 
 
@@ -173,7 +173,7 @@ def load_policy(path: Path) -> Policy:
         unaccented={str(k): str(v) for k, v in rules.get("typographie", "capitales_sans_accent").items()},
         institution_lowercase=frozenset(str(w) for w in rules.get("typographie", "minuscules_institution")),
         wrong_forms={str(k): str(v) for k, v in rules.get("typographie", "tournures").items()},
-        stop_words=tuple(str(w) for w in rules.get("recherche", "mots_vides")),
+        stop_words=tuple(str(w) for w in rules.get("mots_vides")),
     )
 
 

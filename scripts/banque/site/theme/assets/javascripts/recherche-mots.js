@@ -4,7 +4,7 @@
 // Pagefind keeps only the pages that hold every word of a query. A reader types
 // « accompagnement des seniors à domicile » where the sheet says « personnes
 // âgées »: every word together finds nothing. So the page drops the words that
-// never make a query fail (schema/regles.yml, recherche.mots_vides), and when
+// never make a query fail (schema/regles.yml, mots_vides), and when
 // the remaining words together still find nothing, it searches each one and
 // ranks the pages by the number of words they hold, then by Pagefind's score.
 import { fold, queryWords } from "./texte.js";

@@ -19,7 +19,7 @@ var DELAY = 250; // ms of quiet typing before searching
 // tests/site/recherche/requetes.yml (cas: langage-naturel) are judged on this.
 var OPTIONS = { excerptLength: 24, ranking: { pageLength: 0.2, termFrequency: 0.8 } };
 
-var box = document.getElementById("recherche");
+var box = document.querySelector(".recherche-pagefind");
 var stopWords = (box.dataset.motsVides || "").split(/\s+/).filter(Boolean);
 
 function el(tag, attrs, children) {

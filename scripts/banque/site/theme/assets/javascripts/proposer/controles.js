@@ -47,7 +47,9 @@ export function fieldProblem(el) {
     return "";
   }
   if (rule.format === "date") {
-    return isoDate(text) ? "" : "Date invalide : écrivez-la au format JJ/MM/AAAA, par exemple 08/01/2015.";
+    if (isoDate(text)) return "";
+    if (/^\d{1,2}[/.\- ]\d{1,2}[/.\- ]\d{4}$/.test(text)) return "Cette date n'existe pas : vérifiez le jour (JJ) et le mois (MM).";
+    return "Date invalide : écrivez-la au format JJ/MM/AAAA, par exemple 08/01/2015.";
   }
   if (rule.enum && rule.enum.indexOf(text) < 0) return "Choisissez une valeur dans la liste.";
   if (rule.texte && /[<>]/.test(text)) return "Les caractères « < » et « > » sont interdits dans ce champ.";
