@@ -66,6 +66,7 @@ class Policy:
     institution_lowercase: frozenset[str] = frozenset()  # « Général » in « Commissariat Général »
     wrong_forms: dict[str, str] = field(default_factory=dict)  # « nous-même » → « nous-mêmes »
     stop_words: tuple[str, ...] = ()  # search: words that never make a query fail
+    unfinished: str = "\0"  # the new-sheet template's « À compléter »: never published
 
     def for_templates(self) -> dict[str, Any]:
         """The same rules for jinja2 and the site's scripts (plain data)."""
@@ -174,6 +175,7 @@ def load_policy(path: Path) -> Policy:
         institution_lowercase=frozenset(str(w) for w in rules.get("typographie", "minuscules_institution")),
         wrong_forms={str(k): str(v) for k, v in rules.get("typographie", "tournures").items()},
         stop_words=tuple(str(w) for w in rules.get("mots_vides")),
+        unfinished=str(rules.get("a_completer")),
     )
 
 
