@@ -16,6 +16,7 @@ import functools
 import hashlib
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -260,23 +261,30 @@ _RESULTS_READY = """([selector, wanted]) => {
 }"""
 
 
+# The search page's message: « 3 résultats pour « … ». », « Pas de résultat… », or
+# « Aucune fiche ne contient tous ces mots ; voici les plus proches : 4 résultats… ».
+SEARCH_MESSAGE = re.compile(r"^(?:Aucune fiche ne contient tous ces mots\W+voici les plus proches\W+)?"
+                            r"(?:(\d+) résultats? pour|Pas de résultat)")
+
+
 def pagefind_search(page, server: Server, query: str, *, timeout: float = 10_000) -> list[str]:
     """Type `query` in Pagefind's box on /recherche/; every result page, in order.
 
-    Pagefind shows results five at a time and loads each one's title
-    separately: click « more » until all are shown and titled.
+    The page shows results ten at a time and loads each one's title
+    separately: click « Plus de résultats » until all are shown and titled.
     """
     page.goto(server.url("recherche/"))
     box = page.locator(".pagefind-ui__search-input")
     box.wait_for(state="visible", timeout=timeout)
     box.fill(query)
     page.wait_for_function(
-        """() => /^(\\d+ résultats? pour|Pas de résultat)/.test(
+        """(pattern) => new RegExp(pattern).test(
                (document.querySelector('.pagefind-ui__message') || {}).textContent || '')""",
-        timeout=timeout,
+        arg=SEARCH_MESSAGE.pattern, timeout=timeout,
     )
     message = page.locator(".pagefind-ui__message").inner_text()
-    expected = int(message.split()[0]) if message[0].isdigit() else 0
+    counted = SEARCH_MESSAGE.search(message)
+    expected = int(counted.group(1) or 0) if counted else 0
     items = page.locator(".pagefind-ui__results > li.pagefind-ui__result")
     more = page.locator("button.pagefind-ui__button")
     page.wait_for_function(_RESULTS_READY, arg=[RESULT_LINK, min(expected, 1)], timeout=timeout)

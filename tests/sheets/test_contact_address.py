@@ -33,3 +33,21 @@ def test_personal_mailbox_providers(address: str, domain: str | None):
 @pytest.mark.parametrize("name", ["Cam\u200bille Es\u200dsai", "Саmillе Еssаі", "Ｃａｍｉｌｌｅ Essai"])
 def test_invisible_and_look_alike_letters_do_not_hide_the_name(name: str):
     assert names_in_address("camille.essai@asso.fr", name)
+
+
+def test_the_lists_are_data_read_from_schema(monkeypatch, tmp_path):
+    from banque.sheets import contact_address
+
+    rules = contact_address.address_rules()
+    assert "gmail.com" in rules["domaines"] and "yahoo" in rules["fournisseurs"] and "de" in rules["particules"]
+    # A provider added to the data file is refused, with no code change.
+    data = tmp_path / "messageries.yml"
+    data.write_text("domaines: [exemple-perso.fr]\nfournisseurs: []\nparticules: []\n", encoding="utf-8")
+    monkeypatch.setattr(contact_address, "ADDRESSES", data)
+    contact_address.address_rules.cache_clear()
+    try:
+        assert webmail_domain("contact@exemple-perso.fr") == "exemple-perso.fr"
+        assert webmail_domain("contact@gmail.com") is None
+        assert names_in_address("de@asso.fr", "Camille de Essai")  # « de » is no particle here
+    finally:
+        contact_address.address_rules.cache_clear()

@@ -44,6 +44,14 @@ def test_what_is_not_listed_is_dropped(given: str, expected: str):
 @pytest.mark.parametrize(("given", "expected"), [
     ('<article data-pagefind-body data-pagefind-filter="x">t</article>', '<article data-pagefind-body="">t</article>'),
     ("<div data-pagefind-body>t</div>", "<div>t</div>"),  # only our templates' <article> marks the indexed region
+    # The kind of a sheet is the only metadata: no title, image or second key slipped in.
+    ('<article data-pagefind-meta="genre:Outil">t</article>', '<article data-pagefind-meta="genre:Outil">t</article>'),
+    ('<article data-pagefind-meta="title:Autre">t</article>', "<article>t</article>"),
+    ('<article data-pagefind-meta="genre:Outil, image:x.png">t</article>', "<article>t</article>"),
+    ('<div data-pagefind-meta="genre:Outil">t</div>', "<div>t</div>"),
+    # Summary labels are left out of the index; nothing else can leave text out.
+    ('<dl><dt data-pagefind-ignore="">Type</dt></dl>', '<dl><dt data-pagefind-ignore="">Type</dt></dl>'),
+    ('<p data-pagefind-ignore="">t</p>', "<p>t</p>"),
 ])
 def test_only_articles_mark_what_pagefind_indexes(given: str, expected: str):
     assert sanitize.clean(given) == expected

@@ -16,32 +16,34 @@ public repository must never hold, and are refused:
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from banque.paths import SCHEMA
 from banque.sheets.characters import INVISIBLE, skeleton
 from banque.sheets.text import fold, unaccent
+from banque.sheets.yaml_strict import load_data_file
 
-# Personal mailbox providers, by exact domain.
-WEBMAIL_DOMAINS = {
-    "gmail.com", "googlemail.com", "ymail.com", "rocketmail.com", "msn.com", "aol.com", "aol.fr",
-    "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "cegetel.net", "club-internet.fr",
-    "laposte.net", "bbox.fr", "numericable.fr", "aliceadsl.fr", "voila.fr", "noos.fr",
-    "icloud.com", "me.com", "mac.com", "protonmail.com", "protonmail.ch", "proton.me", "pm.me",
-    "tutanota.com", "tuta.io", "mail.com", "zoho.com",
-}
-# Providers present under many country domains (yahoo.fr, hotmail.co.uk, live.be…).
-WEBMAIL_NAMES = {"yahoo", "hotmail", "outlook", "live", "gmx", "yandex"}
-# Particles of a name, too common to mean anything alone in an address.
-PARTICLES = {"de", "du", "des", "la", "le", "les", "van", "von", "der", "den", "del", "della", "el", "al", "ben"}
+# The lists (personal mailbox providers, name particles) are data, read by the
+# validator here and by the correspondent's form (site/form_schema.py).
+ADDRESSES = SCHEMA / "messageries.yml"
+
+
+@cache
+def address_rules() -> dict[str, list[str]]:
+    """schema/messageries.yml: {"domaines": exact webmail domains, "fournisseurs":
+    providers present under many country domains, "particules": name particles}."""
+    data = load_data_file(ADDRESSES.read_text(encoding="utf-8"), str(ADDRESSES))
+    return {key: sorted({str(v).lower() for v in data[key]}) for key in ("domaines", "fournisseurs", "particules")}
 
 
 def webmail_domain(address: str) -> str | None:
     """The personal mailbox provider's domain of `address`, or None."""
     domain = address.rsplit("@", 1)[-1].lower()
-    if domain in WEBMAIL_DOMAINS:
+    if domain in address_rules()["domaines"]:
         return domain
     labels = domain.split(".")
     # yahoo.fr, yahoo.co.uk: the provider's name then one or two short labels.
-    if labels[0] in WEBMAIL_NAMES and 2 <= len(labels) <= 3 and all(len(x) <= 3 for x in labels[1:]):
+    if labels[0] in address_rules()["fournisseurs"] and 2 <= len(labels) <= 3 and all(len(x) <= 3 for x in labels[1:]):
         return domain
     return None
 
@@ -49,7 +51,8 @@ def webmail_domain(address: str) -> str | None:
 def names_in_address(address: str, name: str) -> bool:
     """True if the local part of `address` is built from the words of `name`:
     a first name, a surname, "prenom.nom", "pnom", "nom.p"…"""
-    words = [w for w in fold(skeleton(INVISIBLE.sub("", name))).split() if len(w) >= 2 and w not in PARTICLES]
+    particles = address_rules()["particules"]
+    words = [w for w in fold(skeleton(INVISIBLE.sub("", name))).split() if len(w) >= 2 and w not in particles]
     if not words:
         return False
     local = unaccent(skeleton(INVISIBLE.sub("", address.rsplit("@", 1)[0])))

@@ -95,6 +95,7 @@ class Policy:
     situation_months: int = 0  # beyond this, a page warns that the facts may have changed
     consent_scope: ConsentScopes = ConsentScopes("", "", "")  # what a referent agreed to
     consent_answer: ConsentAnswers = ConsentAnswers("", "")
+    stop_words: tuple[str, ...] = ()  # search: words that never make a query fail
     unfinished: str = "\0"  # the new-sheet template's « À compléter »: never published
 
     def for_templates(self) -> dict[str, Any]:
@@ -113,6 +114,7 @@ class Policy:
             "situation_mois": self.situation_months,
             "portee_consentement": vars(self.consent_scope),
             "reponse_consentement": vars(self.consent_answer),
+            "mots_vides": list(self.stop_words),
         }
 
 
@@ -214,6 +216,7 @@ def load_policy(path: Path) -> Policy:
         situation_months=rules.number("fraicheur", "situation_mois"),
         consent_scope=rules.roles("portees_consentement"),
         consent_answer=rules.roles("reponses_consentement"),
+        stop_words=tuple(str(w) for w in rules.get("mots_vides")),
         unfinished=str(rules.get("a_completer")),
     )
 

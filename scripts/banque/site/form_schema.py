@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 
 from banque.sheets import models
 from banque.sheets.bank import Bank
+from banque.sheets.contact_address import address_rules
 from banque.sheets.fields import clean_long, clean_short
 from banque.sheets.load import SCHEMA_FILES
 from banque.sheets.policy import policy
@@ -172,6 +173,9 @@ def client_settings(bank: Bank, comite: str, repo_url: str, edition_url: str) ->
         # The bank's rules (schema/regles.yml): the script takes the ids of levels and
         # contact modes from there. Templates call them `regles`; here that key is the fields'.
         "politique": policy().for_templates(),
+        # Personal mailbox providers and name particles: the validator's data
+        # (schema/messageries.yml), for the referent's published address.
+        "courriel": address_rules(),
     }
 
 

@@ -17,6 +17,7 @@ of the preview's banner."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import nh3
@@ -38,7 +39,14 @@ ATTRIBUTES = {
     "th": _COMMON | {"align"},
     # Our own templates mark the region Pagefind indexes. No Pagefind filters:
     # Pagefind 1.5 writes them in random order, which breaks reproducible builds.
-    "article": _COMMON | {"data-pagefind-body"},
+    # A sheet's kind (« genre:Expérience ») is Pagefind metadata, narrowed to that
+    # one key. The summary block's labels, some of its values (dates, addresses)
+    # and table headers are shown but not indexed: no « Type Réseau Porté par »
+    # or « Acteur Type Rôle » in the search page's excerpts.
+    "article": _COMMON | {"data-pagefind-body", "data-pagefind-meta"},
+    "dt": _COMMON | {"data-pagefind-ignore"},
+    "dd": _COMMON | {"data-pagefind-ignore"},
+    "thead": _COMMON | {"data-pagefind-ignore"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 # The classes of a sheet's page: our templates' (experience.md.j2, outil.md.j2,
@@ -53,6 +61,8 @@ ADMONITION_CLASSES = {
     "failure", "danger", "bug", "example", "quote",
 }
 CLASSES = TEMPLATE_CLASSES | ADMONITION_CLASSES
+# The only Pagefind metadata a sheet's page may set: its kind, shown by the search page.
+_KIND_META = re.compile(r"genre:[^,:\\]+")
 _IGNORED_IN_URL = str.maketrans({"\\": "/", "\t": None, "\n": None, "\r": None})
 
 
@@ -66,6 +76,8 @@ def _narrow(element: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and value.startswith("__"):
         return None
     if element == "img" and attribute == "src" and _elsewhere(value):
+        return None
+    if attribute == "data-pagefind-meta" and not _KIND_META.fullmatch(value):
         return None
     if attribute == "class":
         kept = [c for c in value.split() if c in CLASSES]
@@ -83,3 +95,9 @@ def clean(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+def unindexed_headers(html: str) -> str:
+    """A sheet's table headers are labels (« Acteur Type Rôle »): shown, not
+    indexed, so that search excerpts come from the text."""
+    return html.replace("<thead>", '<thead data-pagefind-ignore="">')

@@ -11,7 +11,7 @@ from banque.site import csp, sanitize
 def on_page_content(html, page, config, files):
     # Sheet bodies come from anyone: only the allowlisted HTML survives.
     if page.file.src_uri.startswith(("experiences/", "outils/")) and page.file.src_uri != "outils/index.md":
-        return sanitize.clean(html)
+        return sanitize.unindexed_headers(sanitize.clean(html))
     return html
 
 

@@ -2,7 +2,14 @@
 // validator will read it, the slug derived from the title.
 import { sheetSlug } from "../texte.js";
 import { checked, page, range, rowCount, value } from "./etat.js";
-import { bodyText, longText, shortText, year } from "./saisie.js";
+import { bodyText, isoDate, longText, shortText, year } from "./saisie.js";
+
+// A date field: typed JJ/MM/AAAA, written AAAA-MM-JJ in the file (as typed
+// when it is no date: the check reports it).
+function dateOf(name) {
+  var typed = value(name).trim();
+  return isoDate(typed) || typed;
+}
 
 export function collect() {
   var S = page.S, rules = S.regles, level = S.politique.niveau;
@@ -31,7 +38,7 @@ export function collect() {
     outils: Array.from(page.form.querySelectorAll('[data-regle="outils"]:checked')).map(function (el) { return el.value; }),
     sources: range(rowCount("sources")).map(function (i) {
       var p = "sources." + i + ".";
-      return { titre: shortText(value(p + "titre")), auteur: shortText(value(p + "auteur")), date: value(p + "date"),
+      return { titre: shortText(value(p + "titre")), auteur: shortText(value(p + "auteur")), date: dateOf(p + "date"),
                passage: shortText(value(p + "passage")), url: value(p + "url").trim() };
     }),
     referent: null,
@@ -40,7 +47,7 @@ export function collect() {
     situation: new Date().toISOString().slice(0, 7),
   };
   if (value("referent.choix") !== "a_identifier") {
-    var date = value("referent.consentement.date"), means = shortText(value("referent.consentement.moyen"));
+    var date = dateOf("referent.consentement.date"), means = shortText(value("referent.consentement.moyen"));
     d.referent = {
       nom: shortText(value("referent.nom")), fonction: shortText(value("referent.fonction")),
       organisation: shortText(value("referent.organisation")), contact: value("referent.contact") || S.politique.contact.via_committee,

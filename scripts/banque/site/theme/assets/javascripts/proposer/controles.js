@@ -3,15 +3,9 @@
 // themes, territories, the slug, the period, the referent's consent).
 import { byId, field, page, plural, shown } from "./etat.js";
 import { collect } from "./collecte.js";
-import { CONTROL, bodyText, length, longText, shortText, year } from "./saisie.js";
+import { addressProblem } from "./courriel.js";
+import { CONTROL, bodyText, isoDate, length, longText, shortText, year } from "./saisie.js";
 import { loadedTerritories, resolveTerritory } from "./territoires.js";
-
-function validDate(text) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  var parts = text.split("-").map(Number);
-  var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
-  return date.getUTCFullYear() === parts[0] && date.getUTCMonth() === parts[1] - 1 && date.getUTCDate() === parts[2];
-}
 
 function bodyProblem(text) {
   var fence = false, problem = "";
@@ -33,7 +27,6 @@ function bodyProblem(text) {
 // The message for one field, from its rule in the schema ("" when it is fine).
 export function fieldProblem(el) {
   var rule = page.S.regles[el.dataset.regle] || {};
-  if (el.type === "date" && el.validity && el.validity.badInput) return "Date incomplète : choisissez le jour, le mois et l'année.";
   var raw = el.value || "";
   if (rule.type === "markdown") {
     var body = bodyText(raw);
@@ -54,7 +47,9 @@ export function fieldProblem(el) {
     return "";
   }
   if (rule.format === "date") {
-    return validDate(text) ? "" : "Date invalide : écrivez-la au format AAAA-MM-JJ, par exemple 2015-01-08.";
+    if (isoDate(text)) return "";
+    if (/^\d{1,2}[/.\- ]\d{1,2}[/.\- ]\d{4}$/.test(text)) return "Cette date n'existe pas : vérifiez le jour (JJ) et le mois (MM).";
+    return "Date invalide : écrivez-la au format JJ/MM/AAAA, par exemple 08/01/2015.";
   }
   if (rule.enum && rule.enum.indexOf(text) < 0) return "Choisissez une valeur dans la liste.";
   if (rule.texte && /[<>]/.test(text)) return "Les caractères « < » et « > » sont interdits dans ce champ.";
@@ -135,6 +130,11 @@ export function problems() {
     add(field("periode.fin"), "L'année de fin (" + p.fin + ") précède l'année de début (" + p.debut + ").");
   }
   territoryProblems(d, add);
+  var r = d.referent;
+  if (r && r.contact === page.S.politique.contact.public && r.courriel && !fieldProblem(field("referent.courriel"))) {
+    var refused = addressProblem(r.courriel, r.nom, page.S.courriel);
+    if (refused) add(field("referent.courriel"), refused);
+  }
   if (d.referent && d.referent.consentement) {
     var c = d.referent.consentement;
     if (!c.date && !fieldProblem(field("referent.consentement.date"))) {

@@ -37,3 +37,18 @@ export function year(text) {
   var t = text.trim();
   return /^\d{1,4}$/.test(t) ? parseInt(t, 10) : null;
 }
+
+// A date as the person writes it (JJ/MM/AAAA; « 8/1/2015 », « 08.01.2015 » and
+// « 08-01-2015 » too, and AAAA-MM-JJ) → the file's ISO date, or "" when it is
+// no date of the calendar.
+export function isoDate(text) {
+  var t = String(text || "").trim();
+  var m = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$/.exec(t);
+  var parts = m ? [m[3], m[2], m[1]] : (/^(\d{4})-(\d{2})-(\d{2})$/.exec(t) || []).slice(1);
+  if (parts.length !== 3) return "";
+  var y = Number(parts[0]), mo = Number(parts[1]), d = Number(parts[2]);
+  var date = new Date(Date.UTC(y, mo - 1, d));
+  date.setUTCFullYear(y);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return "";
+  return parts[0] + "-" + String(mo).padStart(2, "0") + "-" + String(d).padStart(2, "0");
+}
