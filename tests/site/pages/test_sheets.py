@@ -57,7 +57,7 @@ def test_an_experience_view_lays_out_its_sheet(site_bank, site_cfg):
     view = sheets.experience_view(s, site_bank, site_cfg)
     assert view.items() >= experience_card(s).items()
     assert view["nature"] == vocabulary("natures").label(s.model.nature)
-    assert view["themes"] == [{"id": t, "libelle": vocabulary("themes").label(t)} for t in s.model.themes]
+    assert view["themes"] == [{"id": t, "libelle": vocabulary("themes").label(t), "page": f"themes/{t}.md"} for t in s.model.themes]
     assert view["acteurs"][0] == {"nom": "Groupement d'entreprises de test", "type": vocabulary("types_acteurs").label("reseau"),
                                   "role": vocabulary("roles").label("porteur")}
     assert view["indicateurs"] == [{"libelle": "Emplois en parcours d'insertion", "valeur": "42", "annee": 2024}]

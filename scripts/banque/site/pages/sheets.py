@@ -10,6 +10,7 @@ from banque.sheets.models import Experience, Referent, Tool
 from banque.sheets.policy import policy
 from banque.sheets.templating import date_fr
 from banque.sheets.vocabulary import vocabulary
+from banque.site.explorer import term_page
 from banque.site.pages.cards import experience_card, related_cards
 from banque.site.pages.page import Page
 from banque.site.pages.territories import territory_links
@@ -65,9 +66,10 @@ def experience_view(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, proch
     return {
         **experience_card(sheet),
         "nature": vocabulary("natures").label(m.nature),
-        "modeles_detail": [{"id": u.modele, "libelle": models.label(u.modele), "justification": u.justification} for u in m.modeles],
+        "modeles_detail": [{"id": u.modele, "libelle": models.label(u.modele), "justification": u.justification,
+                            "page": term_page("modeles", u.modele)} for u in m.modeles],
         "territoires": territory_links(sheet),
-        "themes": [{"id": t, "libelle": vocabulary("themes").label(t)} for t in m.themes],
+        "themes": [{"id": t, "libelle": vocabulary("themes").label(t), "page": term_page("themes", t)} for t in m.themes],
         "acteurs": [{"nom": a.nom, "type": vocabulary("types_acteurs").label(a.type),
                      "role": vocabulary("roles").label(a.role)} for a in m.acteurs],
         "periode": _period(m),
@@ -94,7 +96,7 @@ def tool_view(sheet: Sheet[Tool], bank: Bank, cfg: SiteConfig) -> dict:
         "url": m.url,
         "portee": ", ".join(p.libelle for p in sheet.places),
         "publics": [vocabulary("types_acteurs").by_id[p].pluriel for p in m.publics],
-        "themes": [{"id": t, "libelle": vocabulary("themes").label(t)} for t in m.themes],
+        "themes": [{"id": t, "libelle": vocabulary("themes").label(t), "page": term_page("themes", t)} for t in m.themes],
         "sections": [{"titre": t, "texte": Raw(text)} for t, text in sheet.sections],
         "sources": [s.model_dump() for s in m.sources],
         "experiences": users,

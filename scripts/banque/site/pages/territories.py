@@ -9,7 +9,7 @@ from banque.sheets.bank import Sheet
 from banque.sheets.models import Experience
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
-from banque.sheets.text import slugify
+from banque.sheets.text import fold, slugify
 from banque.site.pages.cards import sorted_cards
 from banque.site.pages.page import Groups, Page
 
@@ -25,11 +25,20 @@ def territory_links(sheet: Sheet[Experience]) -> list[dict]:
     return [{"nom": policy().scopes[sheet.scope], "page": f"territoires/{sheet.scope}.md"}]
 
 
+def region_order() -> list[str]:
+    """Every région code in display order: policy().regions (metropolitan, then
+    overseas, each alphabetically), then the collectivités d'outre-mer by name."""
+    names = territories().regions
+    listed = policy().regions
+    return [*listed, *sorted((c for c in names if c not in listed), key=lambda c: fold(names[c]["nom"]))]
+
+
 def region_list(groups: Groups) -> list[dict]:
-    """Every région with its page and its number of experiences, in alphabetical order."""
+    """Every région with its page and its number of experiences, in display order (region_order)."""
+    names = territories().regions
     return [
-        {"code": code, "nom": r["nom"], "page": f"territoires/{region_slug(code)}.md", "nombre": len(groups.region.get(code, []))}
-        for code, r in sorted(territories().regions.items(), key=lambda kv: slugify(kv[1]["nom"]))
+        {"code": code, "nom": names[code]["nom"], "page": f"territoires/{region_slug(code)}.md", "nombre": len(groups.region.get(code, []))}
+        for code in region_order()
     ]
 
 
@@ -52,7 +61,9 @@ def _region_page(code: str, sheets: list[Sheet[Experience]], former: list[str], 
     region_wide = [s for s in sheets if not s.departements or not any(d in s.departements for d in in_region)]
     return Page(f"territoires/{region_slug(code)}.md", "region.md.j2", {
         **common, "code": code, "nom": ref.regions[code]["nom"], "anciennes": sorted(former),
-        "departements": depts, "regionales": sorted_cards(region_wide), "nombre": len(sheets)})
+        "departements": depts, "regionales": sorted_cards(region_wide), "nombre": len(sheets),
+        # Named in one sentence rather than one empty heading each (issue 12).
+        "sans_experience": [{"code": d["code"], "nom": d["nom"]} for d in depts if not d["experiences"]]})
 
 
 def _scope_pages(groups: Groups, common: dict) -> list[Page]:
