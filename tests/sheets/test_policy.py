@@ -17,6 +17,7 @@ from banque.sheets.load import load
 from banque.sheets.policy import RULES, load_policy, policy
 from banque.sheets.problem import ProblemsError
 from banque.sheets.territory import territories
+from banque.sheets.text import fold
 from banque.sheets.vocabulary import vocabulary
 from banque.sheets.yaml_strict import load_data_file
 from tests.conftest import ROOT
@@ -47,6 +48,18 @@ def test_regions_and_scopes_are_territories():
     assert len(set(rules.regions)) == len(rules.regions)
     assert set(rules.scopes) == {rules.level.national, rules.level.international}
     assert 0 < rules.summary_min < rules.summary_max
+
+
+def test_regions_are_listed_metropolitan_then_overseas_each_alphabetically():
+    """Issue 12: the order every list and filter follows (« Île-de-France » sorts as I)."""
+    names = territories().regions
+    codes = policy().regions
+    overseas = [c for c in codes if c.startswith("0")]  # the DROM's INSEE codes: 01 to 06
+    metropolitan = [c for c in codes if not c.startswith("0")]
+    assert list(codes) == metropolitan + overseas
+    for group in (metropolitan, overseas):
+        assert group == sorted(group, key=lambda c: fold(names[c]["nom"]))
+    assert codes.index("11") == [names[c]["nom"] for c in codes].index("Hauts-de-France") + 1
 
 
 def test_templates_see_the_same_rules():

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from banque.site.pages import pages
@@ -258,6 +260,11 @@ def test_statement_cites_the_axe_version_the_tests_use(real_site):
     text = " ".join(real_site.html("a-propos/accessibilite/").split())
     assert f"axe-core {AXE_VERSION}" in text
     assert "aucune anomalie grave ni critique" in text
+    # Plain French, dated, with the recourse's address (issue 12).
+    assert not re.search(r"\b(serious|critical|moderate|minor)\b", text, re.I)
+    assert re.search(r"Déclaration établie le \d{1,2} \w+ \d{4}", text)
+    assert "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07" in text
+    assert 'href="https://formulaire.defenseurdesdroits.fr/"' in text
 
 
 def test_page_titles_are_unique(template_pages, real_site):

@@ -128,7 +128,7 @@ def test_a_sub_menu_opens_with_enter_and_covers_what_it_hides(browser, real_serv
     try:
         page.locator(MENU).focus()
         page.keyboard.press("Enter")
-        opener = page.locator(".md-sidebar--primary label.md-nav__link[tabindex='0']").first
+        opener = page.locator(".md-sidebar--primary label.md-nav__link[tabindex='0']:not([for=__toc])").first
         name = opener.inner_text().strip()
         opener.focus()
         page.keyboard.press("Enter")
@@ -138,6 +138,35 @@ def test_a_sub_menu_opens_with_enter_and_covers_what_it_hides(browser, real_serv
         assert all(not bad_stop(s) for s in stops), stops
         page.keyboard.press("Escape")
         assert page.evaluate("() => document.activeElement.textContent.trim()") == name
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_page_table_of_contents_in_the_drawer_opens_from_the_keyboard(browser, real_server, screen):  # noqa: F811
+    """A page's own table of contents, inside the drawer: reached by Tab, opened by Enter."""
+    context, page = open_checked(browser, real_server, "donnees/", SCREENS[screen])
+    try:
+        page.locator(MENU).focus()
+        page.keyboard.press("Enter")
+        stops = [page.evaluate(WHERE)]
+        while not ('for="__toc"' in stops[-1]["element"] and "md-nav__title" not in stops[-1]["element"]):
+            assert len(stops) < 40 and stops[-1]["inDrawer"], "Tab n'atteint pas la table des matières du menu :\n" + \
+                "\n".join(s["element"] for s in stops)
+            stops += tab(page)
+        opener = page.locator('.md-sidebar--primary label[for="__toc"].md-nav__link')
+        assert opener.get_attribute("role") == "button" and opener.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        assert opener.get_attribute("aria-expanded") == "true"
+        inside = page.evaluate(WHERE)
+        assert inside["inDrawer"] and not bad_stop(inside) and "md-nav__title" in inside["element"], inside
+        more = tab(page, 2)
+        assert all(not bad_stop(s) for s in more) and any('href="#' in s["element"] for s in more), more
+        page.keyboard.press("Escape")  # back to the opener; Space opens it too
+        assert opener.get_attribute("aria-expanded") == "false"
+        opener.focus()
+        page.keyboard.press(" ")
+        assert opener.get_attribute("aria-expanded") == "true"
     finally:
         context.close()
 

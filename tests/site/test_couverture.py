@@ -19,7 +19,7 @@ from tests.site.test_related import LILLE, STRASBOURG, valid_bank, write_experie
 
 REGIONS = policy().regions
 ROWS = [*REGIONS, "national", "international"]
-GAP = "0 — à combler"
+GAP = "–"  # shown; a screen reader hears the cell's hidden words, GAP_SAID
 
 
 def expected_count(sheets, region: str, key: str, value: str) -> int:
@@ -138,4 +138,29 @@ def test_a_count_opens_the_explorer_on_exactly_those_sheets(page, real_site, rea
     # Gaps are said in words, not by colour alone.
     page.go_back()
     gap = page.locator("td.couverture-vide").first
-    assert gap.inner_text() == GAP
+    assert gap.locator("[aria-hidden=true]").inner_text() == GAP
+    assert gap.locator(".banque-masque").inner_text() == "0, à combler"
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_region_column_stays_while_counts_scroll_and_stand_out(browser, real_server):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(real_server.url("couverture/"))
+        box = page.locator(".couverture-defilement").first
+        first = box.locator("tbody th[scope=row]").first
+        before = first.bounding_box()
+        assert before["width"] < 390 * 0.4, f"la colonne des régions prend trop de place : {before}"
+        box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        assert box.evaluate("b => b.scrollLeft") > 0, "le tableau ne défile pas : rien à tester"
+        after = first.bounding_box()
+        assert abs(after["x"] - before["x"]) < 1, "la colonne des régions a défilé avec le tableau"
+        # A count is bold on a tinted cell; a gap is neither.
+        count = box.locator("tbody td:has(> a)").first
+        gap = box.locator("td.couverture-vide").first
+        style = "e => [getComputedStyle(e).fontWeight, getComputedStyle(e).backgroundColor]"
+        (weight, tint), (gap_weight, gap_tint) = count.evaluate(style), gap.evaluate(style)
+        assert int(weight) >= 700 > int(gap_weight) and tint != gap_tint
+    finally:
+        context.close()

@@ -254,7 +254,7 @@ def test_without_javascript_the_plain_lists_remain(browser, real_site, real_serv
         for term in vocabulary("modeles").terms:
             n = len(chosen(bank.experiences, models=[term.id]))
             link = lists.get_by_role("link", name=term.libelle, exact=True)
-            assert page_path(link.evaluate("a => a.href")) == f"modeles/{term.id}"
+            assert page_path(link.evaluate("a => a.href")) == "modeles/" + term.id.replace("_", "-")
             assert f"{term.libelle} ({n})" in lists.inner_text()
     finally:
         context.close()
@@ -381,3 +381,15 @@ def test_explorer_downloads_at_most_500_kb_gzipped_for_5000_sheets(tmp_path):
           f"= {total / 1024:.1f} Ko gzip ({time.perf_counter() - start:.0f} s)")
     assert len(json.loads(index)["fiches"]) == published
     assert total <= SIZE_BUDGET, f"{total / 1024:.0f} Ko gzip > {SIZE_BUDGET / 1024:.0f} Ko"
+
+
+def test_facets_order_regions_metropolitan_first_and_name_departements_as_elsewhere():
+    """Issue 12: « Île-de-France » among the I, overseas after, then France entière and
+    International; a département reads « Ardennes (08) », as on the région pages."""
+    region, departement = explorer.facets([])[:2]
+    names = [label for _, label in region.values]
+    assert names[:8] == ["Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
+                         "Corse", "Grand Est", "Hauts-de-France", "Île-de-France"]
+    assert names[-7:] == ["Guadeloupe", "Guyane", "La Réunion", "Martinique", "Mayotte", "France entière", "International"]
+    assert ("08", "Ardennes (08)") in departement.values
+    assert not [label for _, label in departement.values if "—" in label]

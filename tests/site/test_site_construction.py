@@ -155,7 +155,9 @@ class _Resources(HTMLParser):
 
 def _content_hosts(site: BuiltSite) -> set[str]:
     """Hosts that content or settings legitimately link to."""
-    urls = [site.settings["site_url"], site.settings["repo_url"], site.banque["edition_url"], site.banque["licence_url"]]
+    urls = [site.settings["site_url"], site.settings["repo_url"], site.banque["edition_url"], site.banque["licence_url"],
+            # The accessibility statement's recourse (RGAA): the Défenseur des droits' online form.
+            "https://formulaire.defenseurdesdroits.fr/"]
     for sheet in site.bank.experiences + site.bank.outils:
         urls += [s.url for s in sheet.model.sources if s.url]
         urls.append(getattr(sheet.model, "url", None) or "")

@@ -80,7 +80,18 @@ def test_region_page_lists_departements_and_experiences(page, real_site, real_se
     assert page.locator("h1").inner_text() == region_name
 
     headings = page.locator("h3[id^=dep-]").all_inner_texts()
-    assert headings == [f"{ref.departements[d]['nom']} ({d})" for d in ref.departements_of_region(code)]
+    depts = ref.departements_of_region(code)
+    used = {d for s in sheets for d in s.departements}
+    assert headings == [f"{ref.departements[d]['nom']} ({d})" for d in depts if d in used]
+    # The départements without experience are named once, in one sentence, each with its anchor.
+    empty = [d for d in depts if d not in used]
+    assert page.get_by_text("Aucune expérience publiée dans ce département").count() == 0
+    sentence = page.locator(".departements-sans-experience")
+    assert sentence.count() == (1 if empty else 0)
+    if empty:
+        names = sentence.locator("span[id^=dep-]").all_inner_texts()
+        assert names == [f"{ref.departements[d]['nom']} ({d})" for d in empty]
+        assert sentence.get_by_role("link").all_inner_texts() == ["Proposer une expérience dans l'un de ces départements"]
 
     links = {page_path(h) for h in page.locator("article .carte-titre a").evaluate_all(
         "els => els.map(e => e.href)")}
@@ -105,7 +116,7 @@ def test_model_page_shows_definition_and_experiences(page, real_site, real_serve
     model_id = laveo.model.modeles[0].modele
     term = vocabulary("modeles").by_id[model_id]
     sheets = [s for s in real_site.bank.experiences if model_id in {u.modele for u in s.model.modeles}]
-    page.goto(real_server.url(f"modeles/{model_id}/"))
+    page.goto(real_server.url(f"modeles/{model_id.replace('_', '-')}/"))  # readable: hyphens
     assert page.locator("h1").inner_text() == term.libelle
     text = norm(page.locator("article.md-content__inner").inner_text())
     assert norm(term.definition) in text

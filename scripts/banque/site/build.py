@@ -32,7 +32,7 @@ from banque.sheets.collect import collect
 from banque.sheets.people import expired_report
 from banque.sheets.problem import ProblemsError, has_errors, problem
 from banque.sheets.yaml_strict import load_data_file
-from banque.site import explorer, html_scan, incremental, placeholders, publishing, render
+from banque.site import explorer, html_scan, incremental, placeholders, publishing, redirects, render
 from banque.site.build_date import build_date, build_day, shallow_clone, source_date_epoch
 from banque.site.mkdocs_warnings import Collect
 from banque.site.render import ExtraPages
@@ -280,6 +280,7 @@ def publish(layout: Layout, preview: bool, epoch: str, digest: str, log=print) -
             publishing.clean_leftovers(beside)
         tmp = publishing.new_folder(dest)
         mkdocs_build(layout, tmp, preview, epoch)
+        redirects.write(tmp, str(mkdocs_settings(layout.root).get("site_name") or ""))
         index_and_check(tmp, urlsplit(mkdocs_settings(layout.root).get("site_url") or "/").path, epoch)
         explorer.search_map(tmp)  # the explorer's words: Pagefind page → sheet
         publishing.normal_modes(tmp)

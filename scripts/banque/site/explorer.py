@@ -51,7 +51,8 @@ def region_values(sheets: list[Sheet]) -> list[str]:
     sheet uses (collectivités d'outre-mer), then France entière and International."""
     rules = policy()
     used = {r for s in sheets for r in s.regions}
-    others = sorted(used - set(rules.regions))
+    names = territories().regions
+    others = sorted(used - set(rules.regions), key=lambda c: fold(names[c]["nom"]))
     return [*rules.regions, *others, *rules.scopes]
 
 
@@ -86,7 +87,7 @@ def facets(sheets: list[Sheet]) -> list[Facet]:
     decades = sorted({decade(s) for s in sheets}, key=lambda d: (d == NOT_KNOWN, d))
     return [
         Facet(level.region, "Région", [(r, region_name(r)) for r in regions]),
-        Facet(level.departement, "Département", [(d, f"{d} — {ref.departements[d]['nom']}") for d in depts]),
+        Facet(level.departement, "Département", [(d, f"{ref.departements[d]['nom']} ({d})") for d in depts]),
         Facet("modele", "Modèle de partenariat", [(t.id, t.libelle) for t in vocabulary("modeles").terms]),
         Facet("theme", "Thème", [(t.id, t.libelle) for t in vocabulary("themes").terms]),
         Facet("acteur", "Type d'acteur", [(t.id, t.pluriel) for t in vocabulary("types_acteurs").terms]),
@@ -197,6 +198,16 @@ def _count_by(sheets: list[Sheet], key: str) -> dict[tuple[str, str], int]:
     return counts
 
 
+# The folders of the vocabulary pages readers browse by, and their vocabulary.
+TERM_FOLDERS = {"modeles": "modeles", "themes": "themes", "acteurs": "types_acteurs"}
+
+
+def term_page(folder: str, term_id: str) -> str:
+    """The page of a model, theme or actor type: a readable address
+    (modeles/pratiques-responsables.md), hyphens rather than the id's underscores."""
+    return f"{folder}/{slugify(term_id)}.md"
+
+
 def region_page(code: str) -> str:
     """The territory page of a région code, or of "national" / "international"."""
     return f"territoires/{code}.md" if code in policy().scopes else f"territoires/{slugify(territories().regions[code]['nom'])}.md"
@@ -248,7 +259,7 @@ def plain_lists(bank: Bank) -> dict:
     return {
         "territoires": [{"nom": region_name(r), "page": region_page(r), "nombre": by_region.get(r, 0)}
                         for r in region_values(sheets)],
-        "modeles": [{"libelle": t.libelle, "page": f"modeles/{t.id}.md", "nombre": by_model.get(t.id, 0)}
+        "modeles": [{"libelle": t.libelle, "page": term_page("modeles", t.id), "nombre": by_model.get(t.id, 0)}
                     for t in vocabulary("modeles").terms],
         "nombre": len(sheets),
     }

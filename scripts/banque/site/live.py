@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from banque.paths import VOCABULARIES
-from banque.site import incremental
+from banque.site import incremental, mkdocs_console
 from banque.site.build import Layout, generate, mkdocs_settings
 from banque.site.hooks.preview import KEY
 from banque.site.render import ExtraPages
@@ -75,16 +75,16 @@ class LivePreview:
         """Generate the pages, then serve them until interrupted; 1 if content/ is invalid."""
         if not self.generate():
             return 1
-        from mkdocs.__main__ import State
         from mkdocs.commands.serve import serve
 
-        state = State()  # mkdocs' console log, as `mkdocs serve` sets it up
+        logger = logging.getLogger("mkdocs")
+        console = mkdocs_console.install(logger)  # mkdocs' console log, in French
         _quiet_mkdocs(complete)
         try:
             serve(config_file=str(self.layout.root / "mkdocs.yml"), dev_addr=address, livereload=True,
                   build_type=None if complete else "dirty", docs_dir=str(self.layout.docs), extra={KEY: self})
         finally:
-            state.logger.removeHandler(state.stream)
+            logger.removeHandler(console)
         return 0
 
 

@@ -73,7 +73,7 @@ def test_an_experience_view_lays_out_its_sheet(site_bank, site_cfg):
     view = sheets.experience_view(s, site_bank, site_cfg)
     assert view.items() >= experience_card(s).items()
     assert view["nature"] == vocabulary("natures").label(s.model.nature)
-    assert view["themes"] == [{"id": t, "libelle": vocabulary("themes").label(t)} for t in s.model.themes]
+    assert view["themes"] == [{"id": t, "libelle": vocabulary("themes").label(t), "page": f"themes/{t}.md"} for t in s.model.themes]
     assert view["acteurs"][0] == {"nom": "Groupement d'entreprises de test", "type": vocabulary("types_acteurs").label("reseau"),
                                   "role": vocabulary("roles").label("porteur")}
     assert view["indicateurs"] == [{"libelle": "Emplois en parcours d'insertion", "valeur": "42", "annee": 2024}]
@@ -145,6 +145,31 @@ def test_the_tools_index_groups_tools_by_type_in_the_vocabulary_s_order(site_ban
     assert [g["id"] for g in groups] == [t for t in order if any(s.model.type == t for s in site_bank.outils)]
     assert sum(len(g["outils"]) for g in groups) == len(site_bank.outils)
     assert page.context["cfg"] is None
+    for g in groups:
+        for line in g["outils"]:
+            assert line["description"] and "\n" not in line["description"], line
+
+
+def _tool(site_bank, titre: str, organisation: str, body: str):
+    s = sheet(site_bank, "reseau-des-pionniers")
+    return dataclasses.replace(s, model=s.model.model_copy(update={"titre": titre, "organisation": organisation}),
+                               sections=[("Présentation", body)])
+
+
+def test_a_tool_line_says_its_organisation_once_and_one_sentence_of_its_text(site_bank):
+    repeated = sheets.tool_line(_tool(site_bank, "Résolis", "Résolis", "Résolis recense des *innovations*. Il est cité deux fois."))
+    assert repeated["organisation"] == ""
+    assert repeated["description"] == "Résolis recense des innovations."
+    # A first sentence that restates the title gives way to the next one.
+    restated = sheets.tool_line(_tool(site_bank, "RTES, Réseau des collectivités", "RTES",
+                                      "Le RTES est le Réseau des collectivités. Il réunit 160 membres."))
+    assert restated["description"] == "Il réunit 160 membres."
+    assert sheets.tool_line(_tool(site_bank, "Matrice (CRESS, Avise, CUS)", "CRESS, Avise et CUS", "Texte."))["organisation"] == ""
+    named = sheets.tool_line(_tool(site_bank, "GNIAC, Groupement national", "GNIAC", "Un [réseau](https://x.example) d'acteurs."))
+    assert (named["organisation"], named["description"]) == ("", "Un réseau d'acteurs.")
+    other = sheets.tool_line(_tool(site_bank, "Fondations territoriales", "Centre Français des Fondations", "Mot " * 100))
+    assert other["organisation"] == "Centre Français des Fondations"
+    assert other["description"].endswith("Mot…") and len(other["description"]) <= sheets.DESCRIPTION_MAX + 1
 
 
 def test_every_sheet_has_its_page_then_the_tools_index(site_bank, site_cfg):

@@ -9,7 +9,7 @@ import pytest
 
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
-from banque.sheets.text import slugify
+from banque.sheets.text import fold, slugify
 from banque.site.pages import territories as pages_of
 from banque.site.pages.cards import experience_card
 from banque.site.pages.page import Groups
@@ -41,10 +41,17 @@ def test_a_sheet_is_browsed_from_its_regions_or_its_scope(site_bank):
         {"nom": policy().scopes[national], "page": f"territoires/{national}.md"}]
 
 
-def test_the_region_list_counts_each_region_s_experiences_in_alphabetical_order(site_bank):
+def test_the_region_list_counts_each_region_s_experiences_in_display_order(site_bank):
     groups = Groups.of(site_bank.experiences)
     regions = pages_of.region_list(groups)
-    assert [r["code"] for r in regions] == sorted(territories().regions, key=lambda c: slugify(territories().regions[c]["nom"]))
+    names = territories().regions
+    # policy().regions (metropolitan then overseas, each alphabetically), then the other
+    # collectivités by name: « Île de Clipperton » sorts as I, after « Corse » came first.
+    others = sorted((c for c in names if c not in policy().regions), key=lambda c: fold(names[c]["nom"]))
+    assert [r["code"] for r in regions] == [*policy().regions, *others]
+    assert [r["nom"] for r in regions][:8] == ["Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne",
+                                              "Centre-Val de Loire", "Corse", "Grand Est", "Hauts-de-France", "Île-de-France"]
+    assert regions[len(policy().regions)]["nom"] == "Île de Clipperton"
     counts = {r["code"]: r["nombre"] for r in regions}
     assert counts == {code: sum(code in s.regions for s in site_bank.experiences) for code in territories().regions}
     assert counts[GRAND_EST] == 1 and regions[0]["page"] == f"territoires/{slugify(regions[0]['nom'])}.md"
@@ -60,6 +67,10 @@ def test_a_region_page_shows_its_departements_and_its_former_regions(site_bank):
     atelier = experience_card(sheet(site_bank, "atelier-partage-quartiers"))
     assert {d["code"]: d["experiences"] for d in context["departements"] if d["experiences"]} == {"67": [atelier]}
     assert context["regionales"] == []
+    # The départements without experience, for one sentence rather than one empty heading each.
+    ref = territories()
+    assert context["sans_experience"] == [{"code": d, "nom": ref.departements[d]["nom"]}
+                                          for d in ref.departements_of_region(GRAND_EST) if d != "67"]
 
 
 def test_a_sheet_of_a_whole_region_is_listed_as_regional(site_bank):

@@ -41,7 +41,7 @@ def test_every_term_is_listed_with_its_page_and_count(groups, family: Family):
     grouped = getattr(groups, family.group)
     vocab = vocabulary(family.vocabulary).terms
     assert [t["id"] for t in terms] == [t.id for t in vocab]
-    assert [t["page"] for t in terms] == [f"{family.folder}/{t.id}.md" for t in vocab]
+    assert [t["page"] for t in terms] == [f"{family.folder}/{t.id.replace('_', '-')}.md" for t in vocab]
     assert [t["nombre"] for t in terms] == [len(grouped.get(t.id, [])) for t in vocab]
     assert sum(t["nombre"] for t in terms) > 0
 
@@ -52,6 +52,10 @@ def test_models_and_themes_keep_their_definition_and_actor_types_their_plural(gr
     assert {k: v for k, v in terms.models[0].items() if k != "nombre"} == {
         "id": model.id, "libelle": model.libelle, "definition": model.definition, "page": f"modeles/{model.id}.md"}
     assert [t["definition"] for t in terms.themes] == [t.definition for t in vocabulary("themes").terms]
+    # Readable addresses: hyphens, never the ids' underscores (issue 12).
+    pages = [t["page"] for t in terms.models + terms.themes + terms.actors]
+    assert "modeles/pratiques-responsables.md" in pages
+    assert not [p for p in pages if "_" in p]
     assert [t["libelle"] for t in terms.actors] == [t.pluriel for t in vocabulary("types_acteurs").terms]
 
 

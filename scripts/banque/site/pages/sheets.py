@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from urllib.parse import quote
 
 from banque.sheets.bank import Bank, Sheet
@@ -14,7 +15,9 @@ from banque.sheets.models import Experience, Tool
 from banque.sheets.people import MASKED, cited_sentence, people_shown
 from banque.sheets.policy import policy
 from banque.sheets.templating import date_fr
+from banque.sheets.text import fold
 from banque.sheets.vocabulary import vocabulary
+from banque.site.explorer import term_page
 from banque.site.pages.cards import experience_card, related_cards
 from banque.site.pages.page import Page
 from banque.site.pages.territories import territory_links
@@ -94,9 +97,10 @@ def experience_view(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, proch
     return {
         **experience_card(sheet),
         "nature": vocabulary("natures").label(m.nature),
-        "modeles_detail": [{"id": u.modele, "libelle": models.label(u.modele), "justification": u.justification} for u in m.modeles],
+        "modeles_detail": [{"id": u.modele, "libelle": models.label(u.modele), "justification": u.justification,
+                            "page": term_page("modeles", u.modele)} for u in m.modeles],
         "territoires": territory_links(sheet),
-        "themes": [{"id": t, "libelle": vocabulary("themes").label(t)} for t in m.themes],
+        "themes": [{"id": t, "libelle": vocabulary("themes").label(t), "page": term_page("themes", t)} for t in m.themes],
         "acteurs": [{"nom": a.nom, "type": vocabulary("types_acteurs").label(a.type),
                      "role": vocabulary("roles").label(a.role)} for a in m.acteurs],
         "periode": span(m.periode.debut, m.periode.fin),
@@ -127,7 +131,7 @@ def tool_view(sheet: Sheet[Tool], bank: Bank, cfg: SiteConfig) -> dict:
         "url": m.url,
         "portee": ", ".join(p.libelle for p in sheet.places),
         "publics": [vocabulary("types_acteurs").by_id[p].pluriel for p in m.publics],
-        "themes": [{"id": t, "libelle": vocabulary("themes").label(t)} for t in m.themes],
+        "themes": [{"id": t, "libelle": vocabulary("themes").label(t), "page": term_page("themes", t)} for t in m.themes],
         "sections": [{"titre": t, "texte": Raw(text)} for t, text in sheet.sections],
         "sources": [s.model_dump() for s in m.sources],
         "experiences": _link_groups([x for _, x in users], lambda x: by_link[id(x)]),
@@ -138,14 +142,48 @@ def tool_view(sheet: Sheet[Tool], bank: Bank, cfg: SiteConfig) -> dict:
     }
 
 
+_MARKUP = [(re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"[*_`]+"), ""), (re.compile(r"\s+"), " ")]
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«])")
+DESCRIPTION_MAX = 220  # characters: about one line of the repertory on a wide screen
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in fold(text).split() if len(w) > 2}
+
+
+def _repeats(text: str, title: str) -> bool:
+    """Whether two thirds of the words of `text` are already in `title`."""
+    words = _words(text)
+    return not words or len(words & _words(title)) * 3 >= len(words) * 2
+
+
+def tool_description(sheet: Sheet[Tool]) -> str:
+    """One line for the repertory: the first sentence of the sheet's first section
+    that does not restate the title, without Markdown, cut at a word if it is long."""
+    text = sheet.sections[0][1] if sheet.sections else ""
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    sentences = _SENTENCE_END.split(text.strip())
+    first = next((s for s in sentences if not _repeats(s, sheet.model.titre)), sentences[0])
+    if len(first) > DESCRIPTION_MAX:
+        first = first[:DESCRIPTION_MAX].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return first
+
+
+def tool_line(sheet: Sheet[Tool]) -> dict:
+    """A tool in the repertory; its organisation only when the title does not already say it."""
+    m = sheet.model
+    said = _words(m.organisation) <= _words(m.titre)
+    return {"titre": m.titre, "organisation": "" if said else m.organisation, "page": f"outils/{sheet.slug}.md",
+            "description": tool_description(sheet)}
+
+
 def tools_index(bank: Bank, common: dict) -> Page:
     groups = []
     for t in vocabulary("types_outils").terms:
         members = sorted((s for s in bank.outils if s.model.type == t.id), key=lambda s: s.model.titre.lower())
         if members:
-            groups.append({"libelle": t.pluriel, "id": t.id, "outils": [
-                {"titre": s.model.titre, "organisation": s.model.organisation, "page": f"outils/{s.slug}.md"}
-                for s in members]})
+            groups.append({"libelle": t.pluriel, "id": t.id, "outils": [tool_line(s) for s in members]})
     return Page("outils/index.md", "outils.md.j2", {**common, "groupes": groups, "nombre": len(bank.outils)})
 
 

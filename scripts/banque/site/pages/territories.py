@@ -9,7 +9,7 @@ from banque.sheets.bank import Sheet
 from banque.sheets.models import Experience
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
-from banque.sheets.text import slugify
+from banque.sheets.text import fold, slugify
 from banque.site import france_map
 from banque.site.explorer import explorer_link
 from banque.site.pages.cards import sorted_cards
@@ -32,11 +32,20 @@ def territory_links(sheet: Sheet[Experience]) -> list[dict]:
     return [{"nom": policy().scopes[sheet.scope], "page": f"territoires/{sheet.scope}.md"}]
 
 
+def region_order() -> list[str]:
+    """Every région code in display order: policy().regions (metropolitan, then
+    overseas, each alphabetically), then the collectivités d'outre-mer by name."""
+    names = territories().regions
+    listed = policy().regions
+    return [*listed, *sorted((c for c in names if c not in listed), key=lambda c: fold(names[c]["nom"]))]
+
+
 def region_list(groups: Groups) -> list[dict]:
-    """Every région with its page and its number of experiences, in alphabetical order."""
+    """Every région with its page and its number of experiences, in display order (region_order)."""
+    names = territories().regions
     return [
-        {"code": code, "nom": r["nom"], "page": f"territoires/{region_slug(code)}.md", "nombre": len(groups.region.get(code, []))}
-        for code, r in sorted(territories().regions.items(), key=lambda kv: slugify(kv[1]["nom"]))
+        {"code": code, "nom": names[code]["nom"], "page": f"territoires/{region_slug(code)}.md", "nombre": len(groups.region.get(code, []))}
+        for code in region_order()
     ]
 
 
@@ -65,7 +74,9 @@ def _region_page(code: str, sheets: list[Sheet[Experience]], former: list[str], 
         "carte_departements": france_map.departements_map(code, counts, path, "proposer.md"),
         **common, "code": code, "nom": ref.regions[code]["nom"], "anciennes": sorted(former),
         "departements": depts, "nombre": len(sheets),
-        "regionales": sorted_cards(region_wide, explorer_link(**{level.region: code}), REGION_WIDE_LIMIT)})
+        "regionales": sorted_cards(region_wide, explorer_link(**{level.region: code}), REGION_WIDE_LIMIT),
+        # Named in one sentence rather than one empty heading each (issue 12).
+        "sans_experience": [{"code": d["code"], "nom": d["nom"]} for d in depts if not d["experiences"]]})
 
 
 def _scope_pages(groups: Groups, common: dict) -> list[Page]:

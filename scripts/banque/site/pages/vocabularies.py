@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from banque.sheets.vocabulary import vocabulary
-from banque.site.explorer import explorer_link
+from banque.site.explorer import explorer_link, term_page
 from banque.site.pages.cards import sorted_cards
 from banque.site.pages.page import Groups, Page
 
@@ -21,11 +21,11 @@ class TermLists:
     @classmethod
     def of(cls, groups: Groups) -> TermLists:
         return cls(
-            models=[{"id": t.id, "libelle": t.libelle, "definition": t.definition, "page": f"modeles/{t.id}.md",
+            models=[{"id": t.id, "libelle": t.libelle, "definition": t.definition, "page": term_page("modeles", t.id),
                      "nombre": len(groups.model.get(t.id, []))} for t in vocabulary("modeles").terms],
-            themes=[{"id": t.id, "libelle": t.libelle, "definition": t.definition, "page": f"themes/{t.id}.md",
+            themes=[{"id": t.id, "libelle": t.libelle, "definition": t.definition, "page": term_page("themes", t.id),
                      "nombre": len(groups.theme.get(t.id, []))} for t in vocabulary("themes").terms],
-            actors=[{"id": t.id, "libelle": t.pluriel, "page": f"acteurs/{t.id}.md",
+            actors=[{"id": t.id, "libelle": t.pluriel, "page": term_page("acteurs", t.id),
                      "nombre": len(groups.actor.get(t.id, []))} for t in vocabulary("types_acteurs").terms],
         )
 

@@ -56,6 +56,27 @@ function prepareBackButtons() {
   }
 }
 
+// The page's own table of contents opens from a <label for="__toc"> that
+// Material leaves out of the Tab order (its section labels have tabindex=0):
+// a button, saying whether it is open. Material's own listener opens a focused
+// label on Enter; Space, a button's other key, is added here.
+function prepareTocOpener() {
+  const box = drawer.querySelector("input#__toc");
+  const opener = drawer.querySelector('label.md-nav__link[for="__toc"]');
+  if (!box || !opener) return;
+  opener.tabIndex = 0;
+  opener.setAttribute("role", "button");
+  opener.setAttribute("aria-label", `Table des matières de la page (${opener.textContent.trim()})`);
+  const syncOpener = () => opener.setAttribute("aria-expanded", String(box.checked));
+  syncOpener();
+  box.addEventListener("change", syncOpener);
+  opener.addEventListener("keydown", (event) => {
+    if (event.key !== " ") return;
+    event.preventDefault();
+    box.click();
+  });
+}
+
 // A ticked or unticked sub-menu: focus goes into it, or back to its opener.
 function panelToggled(event) {
   const box = event.target;
@@ -88,6 +109,7 @@ if (toggle && button && drawer) {
   toggle.addEventListener("change", sync);
   drawer.addEventListener("change", panelToggled);
   prepareBackButtons();
+  prepareTocOpener();
   narrow.addEventListener("change", sync);
   button.addEventListener("click", () => {
     setOpen(!toggle.checked);
