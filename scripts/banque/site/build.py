@@ -32,7 +32,7 @@ from banque.sheets.collect import collect
 from banque.sheets.problem import ProblemsError, has_errors, problem
 from banque.sheets.yaml_strict import load_data_file
 from banque.site import explorer, html_scan, incremental, placeholders, publishing, render
-from banque.site.build_date import build_date, shallow_clone, source_date_epoch
+from banque.site.build_date import build_date, build_day, shallow_clone, source_date_epoch
 from banque.site.mkdocs_warnings import Collect
 from banque.site.render import ExtraPages
 from banque.site.settings import SiteConfig
@@ -80,7 +80,7 @@ def generate(layout: Layout, preview: bool = False, log=print, session: incremen
     if has_errors(problems):
         log(report.as_text(problems, len(collect([layout.content]))))
         return False
-    cfg = SiteConfig.from_mkdocs(mkdocs_settings(layout.root), apercu=preview)
+    cfg = SiteConfig.from_mkdocs(mkdocs_settings(layout.root), apercu=preview, date=build_day(layout.root))
     extra = extra_pages(bank, problems) if extra_pages is not None else None
     memo = session.memo if session is not None else None
     if memo is not None:

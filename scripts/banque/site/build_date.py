@@ -6,6 +6,7 @@ sitemap carry is the last commit's, or SOURCE_DATE_EPOCH when it is given.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 from collections.abc import Iterator
@@ -24,6 +25,11 @@ def source_date_epoch(root: Path) -> str:
     except (OSError, subprocess.CalledProcessError):
         pass
     return "1420675200"  # 2015-01-08, the pioneers' meeting: fixed when there is no git
+
+
+def build_day(root: Path) -> str:
+    """The build date as a day (AAAA-MM-JJ, UTC): the open data's update date."""
+    return dt.datetime.fromtimestamp(int(source_date_epoch(root)), dt.UTC).date().isoformat()
 
 
 def shallow_clone(root: Path) -> bool:

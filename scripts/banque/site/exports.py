@@ -1,4 +1,4 @@
-"""Open data and the newsletter feed: experiences.json/.csv, outils.json, schemas, Atom.
+"""Open data and the newsletter feed: experiences and outils in JSON and CSV, schemas, Atom.
 
 Exports carry only what the site shows: a masked referent is left out, and no
 referent field exists that the pages do not publish. The open data keeps the
@@ -17,6 +17,7 @@ from banque.paths import SCHEMA
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.models import Experience, Referent, Tool
 from banque.sheets.policy import policy
+from banque.sheets.schema_version import version
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site.typography import text as typeset
@@ -55,6 +56,7 @@ def experience_record(sheet: Sheet) -> dict:
         "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
         "date_publication": m.date_publication.isoformat() if m.date_publication else None,
         "statut": m.statut,
+        "version_schema": version(),
     }
 
 
@@ -72,6 +74,7 @@ def tool_record(sheet: Sheet) -> dict:
         "sources": [s.model_dump(mode="json", exclude_none=True) for s in m.sources],
         "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
         "statut": m.statut,
+        "version_schema": version(),
     }
 
 
@@ -106,6 +109,26 @@ def experiences_csv(bank: Bank, site_url: str) -> str:
     return out.getvalue()
 
 
+TOOL_CSV_COLUMNS = ["slug", "titre", "type", "organisation", "adresse", "portee", "publics", "themes",
+                    "derniere_relecture", "url"]
+
+
+def tools_csv(bank: Bank, site_url: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TOOL_CSV_COLUMNS)
+    for s in bank.outils:
+        m = s.model
+        writer.writerow([_csv_cell(str(v)) for v in [
+            s.slug, m.titre, m.type, m.organisation, m.url or "",
+            "; ".join(p.libelle for p in s.places),
+            "; ".join(m.publics), "; ".join(m.themes),
+            m.relecture.date.isoformat() if m.relecture else "",
+            f"{site_url}outils/{s.slug}/",
+        ]])
+    return out.getvalue()
+
+
 def _updated(sheet: Sheet) -> dt.date:
     m = sheet.model
     return (m.relecture.date if m.relecture else None) or m.date_publication or dt.date(2015, 1, 8)
@@ -118,12 +141,14 @@ def atom(bank: Bank, site_url: str, title: str) -> str:
     updated = max((_updated(s) for s in sheets), default=dt.date(2015, 1, 8))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
+        # schema:schemaVersion: the version of the sheet format, as in every export.
+        '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:schema="https://schema.org/" xml:lang="fr">',
         f"  <title>{xml_escape(typeset(title))}</title>",
         f'  <link href="{xml_escape(site_url)}"/>',
         f'  <link rel="self" href="{xml_escape(site_url)}flux.xml"/>',
         f"  <id>{xml_escape(site_url)}</id>",
         f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
+        f"  <schema:schemaVersion>{version()}</schema:schemaVersion>",
     ]
     for s in sheets:
         m = s.model
@@ -150,6 +175,7 @@ def render(bank: Bank, cfg) -> dict[str, str]:
         "donnees/experiences.json": json.dumps([experience_record(s) for s in bank.experiences], ensure_ascii=False, indent=1) + "\n",
         "donnees/outils.json": json.dumps([tool_record(s) for s in bank.outils], ensure_ascii=False, indent=1) + "\n",
         "donnees/experiences.csv": experiences_csv(bank, cfg.site_url),
+        "donnees/outils.csv": tools_csv(bank, cfg.site_url),
         "flux.xml": atom(bank, cfg.site_url, "Banque d'expériences des alliances en territoires"),
     }
     for name in ("experience.schema.json", "outil.schema.json"):

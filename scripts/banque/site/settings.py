@@ -14,9 +14,10 @@ class SiteConfig:
     site_url: str
     apercu: bool = False
     repo_url: str = ""  # the forge repository (the form opens its "new file" page)
+    date: str = ""  # the build date (AAAA-MM-JJ, build_date.build_day): the open data's update date
 
     @classmethod
-    def from_mkdocs(cls, config: dict, apercu: bool = False) -> SiteConfig:
+    def from_mkdocs(cls, config: dict, apercu: bool = False, date: str = "") -> SiteConfig:
         extra = config.get("extra", {}).get("banque", {})
         return cls(
             comite_courriel=extra["comite_courriel"],
@@ -26,4 +27,5 @@ class SiteConfig:
             site_url=config.get("site_url", ""),
             apercu=apercu,
             repo_url=config.get("repo_url", "") or "",
+            date=date,
         )

@@ -10,6 +10,7 @@ from banque.sheets.models import Experience, Referent, Tool
 from banque.sheets.policy import policy
 from banque.sheets.templating import date_fr
 from banque.sheets.vocabulary import vocabulary
+from banque.site import structured_data
 from banque.site.pages.cards import experience_card, related_cards
 from banque.site.pages.page import Page
 from banque.site.pages.territories import territory_links
@@ -80,6 +81,7 @@ def experience_view(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, proch
         "edition": f"{cfg.edition_url}content/experiences/{sheet.path.name}",
         "statut": m.statut,
         "proches": proches or [],  # cards of related sheets, with "pourquoi" (see related_cards)
+        "jsonld": structured_data.script_text(structured_data.experience(sheet, cfg)),
     }
 
 
@@ -101,6 +103,7 @@ def tool_view(sheet: Sheet[Tool], bank: Bank, cfg: SiteConfig) -> dict:
         "edition": f"{cfg.edition_url}content/outils/{sheet.path.name}",
         "relecture": date_fr(m.relecture.date) if m.relecture else "",
         "statut": m.statut,
+        "jsonld": structured_data.script_text(structured_data.tool(sheet, cfg)),
     }
 
 
