@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 from banque.sheets.policy import policy
 from banque.sheets.selection import Selection, select
-from banque.site import exports, explorer
+from banque.site import explorer, exports
 from tests.site.small_bank import CFG, small_bank
 
 KEYS = {"regions": policy().level.region, "modeles": "modele", "themes": "theme"}
