@@ -37,7 +37,7 @@ def test_every_field_of_every_model_is_documented_with_its_description():
 
 def test_groups_are_linked_from_the_fields_that_hold_them():
     text = schema_doc.render()
-    assert "groupe [Période](#groupe-period)" in text and "### Période { #groupe-period }" in text
+    assert "groupe [Période](#groupe-period)" in text and '<a id="groupe-period"></a>\n\n### Période\n' in text
     assert "liste de groupe [Acteur](#groupe-actor)" in text
     # A vocabulary field lists its values once, in its description; limits are in French.
     assert "au plus 5 élément(s)" in text and "chacun au moins 3 caractères" in text

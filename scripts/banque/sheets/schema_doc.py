@@ -105,5 +105,6 @@ def render() -> str:
         out += [f"## {TITLES[kind]}", "", *_table(schema), ""]
     out += ["## Groupes de champs", ""]
     for name in sorted(groups, key=lambda n: GROUPS.get(n, n)):
-        out += [f"### {GROUPS.get(name, name)} {{ #{_anchor(name)} }}", "", *_table(groups[name]), ""]
+        # An HTML anchor: read on the forge as well as by Markdown tools.
+        out += [f'<a id="{_anchor(name)}"></a>', "", f"### {GROUPS.get(name, name)}", "", *_table(groups[name]), ""]
     return "\n".join(out).rstrip() + "\n"
