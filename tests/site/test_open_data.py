@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 import shutil
@@ -25,7 +26,7 @@ from tests.site.small_bank import CFG, small_bank
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
 VCARD = "http://www.w3.org/2006/vcard/ns#"
-DATED = dataclasses.replace(CFG, date="2026-11-27")
+DATED = dataclasses.replace(CFG, build_day=dt.date(2026, 11, 27))
 
 
 def nodes_of(expanded: list[dict], kind: str) -> list[dict]:

@@ -39,7 +39,7 @@ def test_the_repository_s_mkdocs_yml_has_every_setting():
     settings = mkdocs_settings(ROOT)
     cfg = SiteConfig.from_mkdocs(settings)
     assert dataclasses.asdict(cfg) == {**settings["extra"]["banque"], "site_url": settings["site_url"],
-                                       "repo_url": settings["repo_url"], "apercu": False, "date": ""}
+                                       "repo_url": settings["repo_url"], "apercu": False, "build_day": None}
     assert cfg.edition_url.endswith("/") and cfg.site_url.endswith("/")  # both are prefixes
 
 

@@ -80,7 +80,7 @@ def generate(layout: Layout, preview: bool = False, log=print, session: incremen
     if has_errors(problems):
         log(report.as_text(problems, len(collect([layout.content]))))
         return False
-    cfg = SiteConfig.from_mkdocs(mkdocs_settings(layout.root), apercu=preview, date=build_day(layout.root))
+    cfg = SiteConfig.from_mkdocs(mkdocs_settings(layout.root), apercu=preview, build_day=build_day(source_date_epoch(layout.root)))
     extra = extra_pages(bank, problems) if extra_pages is not None else None
     memo = session.memo if session is not None else None
     if memo is not None:

@@ -27,9 +27,9 @@ def source_date_epoch(root: Path) -> str:
     return "1420675200"  # 2015-01-08, the pioneers' meeting: fixed when there is no git
 
 
-def build_day(root: Path) -> str:
-    """The build date as a day (AAAA-MM-JJ, UTC): the open data's update date."""
-    return dt.datetime.fromtimestamp(int(source_date_epoch(root)), dt.UTC).date().isoformat()
+def build_day(epoch: str) -> dt.date:
+    """The build date as a day (UTC): consent expiry and the pages' dates are read on it."""
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
 
 
 def shallow_clone(root: Path) -> bool:

@@ -4,7 +4,7 @@ The catalogue is DCAT-AP in JSON-LD, as data.gouv.fr harvests it: one
 dcat:Catalog, its datasets (the experiences, the tools, the feed of new
 sheets, the sheet format) and their distributions, each with its licence,
 publisher, contact point (the committee's address from mkdocs.yml), update
-date (the build date) and spatial coverage (France and the régions the sheets
+date (the build date, SiteConfig.today) and spatial coverage (France and the régions the sheets
 cover).
 
 The Data Package (Frictionless) describes the two CSV files with a Table
@@ -66,7 +66,7 @@ def _url(cfg: SiteConfig, name: str) -> str:
 
 
 def _date(cfg: SiteConfig) -> dict:
-    return {"@value": cfg.date, "@type": "xsd:date"}
+    return {"@value": cfg.today.isoformat(), "@type": "xsd:date"}
 
 
 def _spatial(bank: Bank) -> list[dict]:
@@ -185,7 +185,7 @@ def datapackage(cfg: SiteConfig) -> dict:
         "description": "Les expériences et les outils publiés par la banque, en CSV.",
         "version": version(),
         "homepage": cfg.site_url,
-        "created": f"{cfg.date}T00:00:00Z" if cfg.date else None,
+        "created": f"{cfg.today.isoformat()}T00:00:00Z",
         "licenses": [{"name": cfg.licence.replace(" ", "-"), "path": cfg.licence_url, "title": cfg.licence}],
         "contributors": [{"title": PUBLISHER, "email": cfg.comite_courriel, "role": "publisher"}],
         "resources": [resource("experiences", "Expériences", _experience_fields()),
@@ -194,8 +194,7 @@ def datapackage(cfg: SiteConfig) -> dict:
 
 
 def render(bank: Bank, cfg: SiteConfig) -> dict[str, str]:
-    package = {k: v for k, v in datapackage(cfg).items() if v is not None}
     return {
         CATALOGUE: json.dumps(catalogue(bank, cfg), ensure_ascii=False, indent=1) + "\n",
-        DATAPACKAGE: json.dumps(package, ensure_ascii=False, indent=1) + "\n",
+        DATAPACKAGE: json.dumps(datapackage(cfg), ensure_ascii=False, indent=1) + "\n",
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -14,10 +15,15 @@ class SiteConfig:
     site_url: str
     apercu: bool = False
     repo_url: str = ""  # the forge repository (the form opens its "new file" page)
-    date: str = ""  # the build date (AAAA-MM-JJ, build_date.build_day): the open data's update date
+    build_day: dt.date | None = None  # the build date (build_date.py): consent expiry is read on it
+
+    @property
+    def today(self) -> dt.date:
+        """The day the site describes: the build date, or the clock's outside a build."""
+        return self.build_day or dt.date.today()
 
     @classmethod
-    def from_mkdocs(cls, config: dict, apercu: bool = False, date: str = "") -> SiteConfig:
+    def from_mkdocs(cls, config: dict, apercu: bool = False, build_day: dt.date | None = None) -> SiteConfig:
         extra = config.get("extra", {}).get("banque", {})
         return cls(
             comite_courriel=extra["comite_courriel"],
@@ -27,5 +33,5 @@ class SiteConfig:
             site_url=config.get("site_url", ""),
             apercu=apercu,
             repo_url=config.get("repo_url", "") or "",
-            date=date,
+            build_day=build_day,
         )
