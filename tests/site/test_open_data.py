@@ -81,6 +81,7 @@ def test_the_package_describes_both_csv_files_with_types_enums_and_keys():
     assert [f["name"] for f in experiences["schema"]["fields"]] == exports.CSV_COLUMNS
     assert [f["name"] for f in tools["schema"]["fields"]] == exports.TOOL_CSV_COLUMNS
     assert experiences["schema"]["primaryKey"] == tools["schema"]["primaryKey"] == ["slug"]
+    assert all(f["description"] for r in (experiences, tools) for f in r["schema"]["fields"])  # every column described
     fields = {f["name"]: f for f in experiences["schema"]["fields"]}
     assert fields["nature"]["constraints"]["enum"] == list(vocabulary("natures").ids)
     assert fields["debut"]["type"] == "integer" and fields["derniere_relecture"]["type"] == "date"

@@ -23,6 +23,7 @@ from banque.sheets.bank import Bank
 from banque.sheets.schema_version import version
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
+from banque.site import exports
 from banque.site.settings import SiteConfig
 
 CATALOGUE = "donnees/catalogue.jsonld"
@@ -136,7 +137,7 @@ def _field(name: str, description: str, kind: str = "string", **constraints) -> 
 
 
 def _experience_fields() -> list[dict]:
-    fields = [
+    known = [
         _field("slug", "Identifiant de la fiche", required=True, unique=True),
         _field("titre", "Titre de l'expérience", required=True),
         _field("resume", "Résumé", required=True),
@@ -147,16 +148,21 @@ def _experience_fields() -> list[dict]:
         _field("themes", "Thèmes, séparés par « ; »", required=True, pattern=_one_of("themes")),
         _field("acteurs", "Acteurs : nom (type, rôle), séparés par « ; »"),
         _field("debut", "Année de début", "integer", required=True),
+        _field("debut_precision", "Précision de l'année de début (exacte ou approximative)"),
         _field("fin", "Année de fin (vide si en cours)", "integer"),
+        _field("fin_precision", "Précision de l'année de fin"),
+        _field("situation", "Date de la situation décrite (AAAA-MM ou AAAA-MM-JJ)"),
         _field("referent", "Référent : nom, fonction, structure (vide s'il n'est pas publié)"),
+        _field("referent_situation", "Ce que la fiche dit du référent quand il n'est pas nommé"),
+        _field("personnes_citees", "Personnes citées avec leur accord, séparées par « ; »"),
         _field("derniere_relecture", "Date de la dernière relecture par le comité", "date"),
         _field("url", "Adresse de la fiche sur le site", required=True),
     ]
-    return fields
+    return _columns(known, exports.CSV_COLUMNS)
 
 
 def _tool_fields() -> list[dict]:
-    fields = [
+    known = [
         _field("slug", "Identifiant de la fiche", required=True, unique=True),
         _field("titre", "Nom de l'outil", required=True),
         _field("type", "Type d'outil", required=True, enum=list(vocabulary("types_outils").ids)),
@@ -168,7 +174,14 @@ def _tool_fields() -> list[dict]:
         _field("derniere_relecture", "Date de la dernière relecture par le comité", "date"),
         _field("url", "Adresse de la fiche sur le site", required=True),
     ]
-    return fields
+    return _columns(known, exports.TOOL_CSV_COLUMNS)
+
+
+def _columns(known: list[dict], columns: list[str]) -> list[dict]:
+    """The fields of a CSV file, in its column order: a column not described
+    above is text (tests/site/test_open_data.py asks each to be described)."""
+    by_name = {f["name"]: f for f in known}
+    return [by_name.get(name) or _field(name, "") for name in columns]
 
 
 def datapackage(cfg: SiteConfig) -> dict:
