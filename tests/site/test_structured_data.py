@@ -68,8 +68,9 @@ def agrees_with_the_sheet(data: dict, s, cfg: SiteConfig) -> None:
         [p.code for p in s.places if p.code and p.departements + p.regions]
     if s.kind == "experiences":
         assert entity["@type"] == "Project" and entity["description"] == m.resume
-        assert entity["foundingDate"] == str(m.periode.debut)
-        assert entity.get("dissolutionDate") == (str(m.periode.fin) if m.periode.fin else None)
+        exact = structured_data.exact_year
+        assert entity.get("foundingDate") == (str(m.periode.debut) if exact(m.periode.debut) else None)
+        assert entity.get("dissolutionDate") == (str(m.periode.fin) if exact(m.periode.fin) else None)
         assert [(r["member"]["name"], r["roleName"]) for r in entity["member"]] == \
             [(a.nom, vocabulary("roles").label(a.role)) for a in m.acteurs]
         if isinstance(m.referent, Referent):  # whatever its contact mode: no person in structured data
@@ -120,6 +121,11 @@ def test_the_check_refuses_unknown_terms_wrong_domains_and_ranges():
     assert "genre not on ['Project']" in found
     assert any(p.startswith("foundingDate: literal") for p in found)
     assert "unknown type Organisation" in found
+
+
+def test_only_an_exact_year_is_a_date():
+    assert structured_data.exact_year(2008) and structured_data.exact_year("2014")
+    assert not any(structured_data.exact_year(v) for v in ("vers 2014", "inconnu", None, "20140"))
 
 
 def test_script_text_cannot_close_the_element_and_reads_back_the_same():

@@ -85,5 +85,6 @@ def select(bank: Bank, selection: Selection) -> Bank:
     if selection.empty:
         return Bank(list(bank.experiences), list(bank.outils))
     kept = select_experiences(bank.experiences, selection)
-    cited = {slug for s in kept for slug in s.model.outils}
+    # A tool is cited by its slug, or by a link that names it (`outil`).
+    cited = {getattr(link, "outil", link) for s in kept for link in s.model.outils}
     return Bank(kept, [t for t in bank.outils if t.slug in cited])

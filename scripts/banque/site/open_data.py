@@ -137,6 +137,8 @@ def _field(name: str, description: str, kind: str = "string", **constraints) -> 
 
 
 def _experience_fields() -> list[dict]:
+    # With a precision column, a year may be approximate (« vers 2014 »): the cell is the text as written.
+    year = "string" if "debut_precision" in exports.CSV_COLUMNS else "integer"
     known = [
         _field("slug", "Identifiant de la fiche", required=True, unique=True),
         _field("titre", "Titre de l'expérience", required=True),
@@ -147,9 +149,9 @@ def _experience_fields() -> list[dict]:
         _field("departements", "Codes INSEE des départements, séparés par « ; »"),
         _field("themes", "Thèmes, séparés par « ; »", required=True, pattern=_one_of("themes")),
         _field("acteurs", "Acteurs : nom (type, rôle), séparés par « ; »"),
-        _field("debut", "Année de début", "integer", required=True),
+        _field("debut", "Année de début", year),
         _field("debut_precision", "Précision de l'année de début (exacte ou approximative)"),
-        _field("fin", "Année de fin (vide si en cours)", "integer"),
+        _field("fin", "Année de fin (vide si en cours)", year),
         _field("fin_precision", "Précision de l'année de fin"),
         _field("situation", "Date de la situation décrite (AAAA-MM ou AAAA-MM-JJ)"),
         _field("referent", "Référent : nom, fonction, structure (vide s'il n'est pas publié)"),

@@ -82,7 +82,6 @@ def experience(sheet: Sheet[Experience], cfg: SiteConfig) -> dict:
         "@id": page_url(sheet, cfg) + "#experience",
         "name": m.titre,
         "description": m.resume,
-        "foundingDate": str(m.periode.debut),
         "keywords": [themes.label(t) for t in m.themes],
         "areaServed": [area(p) for p in sheet.places],
         "member": [{
@@ -91,9 +90,16 @@ def experience(sheet: Sheet[Experience], cfg: SiteConfig) -> dict:
             "member": {"@type": "Organization", "name": a.nom, "description": types.label(a.type)},
         } for a in m.acteurs],
     }
-    if m.periode.fin is not None:
-        project["dissolutionDate"] = str(m.periode.fin)
+    for prop, value in (("foundingDate", m.periode.debut), ("dissolutionDate", m.periode.fin)):
+        if exact_year(value):
+            project[prop] = str(value)
     return _page(sheet, cfg, project)
+
+
+def exact_year(value: object) -> bool:
+    """Whether a start or end year is exact (2008), not approximate (« vers 2014 ») or unknown:
+    only an exact year is a schema.org Date."""
+    return isinstance(value, int) or (isinstance(value, str) and value.isdigit() and len(value) == 4)
 
 
 def tool(sheet: Sheet[Tool], cfg: SiteConfig) -> dict:
