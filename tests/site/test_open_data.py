@@ -84,7 +84,9 @@ def test_the_package_describes_both_csv_files_with_types_enums_and_keys():
     assert all(f["description"] for r in (experiences, tools) for f in r["schema"]["fields"])  # every column described
     fields = {f["name"]: f for f in experiences["schema"]["fields"]}
     assert fields["nature"]["constraints"]["enum"] == list(vocabulary("natures").ids)
-    assert fields["debut"]["type"] == "integer" and fields["derniere_relecture"]["type"] == "date"
+    # A year is a number, unless the file says how precise it is (approximate years are written as text).
+    assert fields["debut"]["type"] == ("string" if "debut_precision" in fields else "integer")
+    assert fields["derniere_relecture"]["type"] == "date"
     tool_fields = {f["name"]: f for f in tools["schema"]["fields"]}
     assert tool_fields["type"]["constraints"]["enum"] == list(vocabulary("types_outils").ids)
 

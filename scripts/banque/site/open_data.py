@@ -144,7 +144,7 @@ def _experience_fields() -> list[dict]:
         _field("titre", "Titre de l'expérience", required=True),
         _field("resume", "Résumé", required=True),
         _field("nature", "Nature (vocabulaire natures)", required=True, enum=list(vocabulary("natures").ids)),
-        _field("modeles", "Modèles de partenariat, séparés par « ; »", required=True, pattern=_one_of("modeles")),
+        _field("modeles", "Modèles de partenariat, séparés par « ; »", pattern=_one_of("modeles")),
         _field("regions", "Régions, séparées par « ; »"),
         _field("departements", "Codes INSEE des départements, séparés par « ; »"),
         _field("themes", "Thèmes, séparés par « ; »", required=True, pattern=_one_of("themes")),
