@@ -137,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     from banque.cli import committee  # the committee's tools: nouvelle-fiche, relire, importer…
 
     committee.register(sub)
+    from banque.cli import booklet  # the printed booklet: recueil
+
+    booklet.register(sub)
     return parser
 
 
