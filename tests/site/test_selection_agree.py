@@ -1,6 +1,6 @@
 """The same selection (région, model, theme) keeps the same sheets in the
-explorer's index, in the open data and through sheets/selection.py, which the
-printed booklet uses too; the feed lists only sheets the explorer shows."""
+explorer's index, in the open data, in the printed booklet and through
+sheets/selection.py; the feed lists only sheets the explorer shows."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from banque.sheets.policy import policy
 from banque.sheets.selection import Selection, select
 from banque.site import explorer, exports
+from banque.site.booklet import selection as booklet
 from tests.site.small_bank import CFG, small_bank
 
 KEYS = {"regions": policy().level.region, "modeles": "modele", "themes": "theme"}
@@ -66,6 +67,8 @@ def test_explorer_exports_and_selection_keep_the_same_sheets():
         chosen = {s.slug for s in select(bank, selection).experiences}
         assert explorer_slugs(index, selection) == chosen, selection
         assert export_slugs(records, selection) == chosen, selection
+        options = {KEYS[name]: sorted(values) for name, values in vars(selection).items()}
+        assert {s.slug for s in booklet.select(bank, booklet.parse(options))} == chosen, selection
         sizes.add(len(chosen))
     assert len(sizes) > 2  # selections of several sizes, not all empty or all full
 
