@@ -47,6 +47,17 @@ if args[0] == "api":
     elif "/matching-refs/" in path:
         print(state.get("branches", 0))
     sys.exit(0)
+if args[:2] == ["workflow", "run"]:
+    sys.exit(0)
+if args[:2] == ["issue", "list"]:
+    print(state.get("issue", ""))
+    sys.exit(0)
+if args[:2] in (["issue", "create"], ["issue", "edit"]):
+    body = open(args[args.index("--body-file") + 1], encoding="utf-8").read()
+    title = args[args.index("--title") + 1] if "--title" in args else ""
+    with open(os.environ["GH_POSTED"], "a", encoding="utf-8") as out:
+        out.write(json.dumps({{"on": " ".join(args[:3]) if args[1] == "edit" else "issue create " + title, "body": body}}) + "\\n")
+    sys.exit(0)
 if args[:2] == ["pr", "list"]:
     print(state.get("open", 0))
     sys.exit(0)
@@ -230,6 +241,35 @@ def test_one_branch_and_one_pull_request_per_issue(tmp_path: Path, fake: dict, n
     later = [s for name, s in steps.items() if name != "Une seule proposition par ticket"]
     assert all("steps.unique.outputs.nouvelle == 'oui'" in s["if"] or "steps.importer.outputs.code" in s["if"]
                for s in later)
+
+
+def test_the_importer_starts_the_verification_of_its_own_pull_request(tmp_path: Path):
+    """A pull request opened with the run's token starts no workflow: the importer dispatches « Vérifier »."""
+    flow = yaml.safe_load((WORKFLOWS / "importer-proposition.yml").read_text(encoding="utf-8"))
+    assert flow["jobs"]["importer"]["permissions"]["actions"] == "write"
+    steps = list(_steps("importer-proposition.yml"))
+    start = "Lancer la vérification de la demande de fusion"
+    assert steps.index(start) == steps.index("Ouvrir la demande de fusion en brouillon") + 1
+    runner = Runner(tmp_path, tmp_path)
+    done = runner.run(_steps("importer-proposition.yml")[start], NUMERO="7")
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "log").read_text()) == [
+        "workflow", "run", "verifier.yml", "--repo", "banque/banque", "--ref", "proposition/ticket-7"]
+    verifier = yaml.safe_load((WORKFLOWS / "verifier.yml").read_text(encoding="utf-8"))
+    assert "workflow_dispatch" in verifier[True]  # PyYAML reads the key « on » as true
+    condition = yaml.safe_load((WORKFLOWS / "commenter-relecture.yml").read_text(encoding="utf-8"))["jobs"]["commenter"]["if"]
+    assert "'workflow_dispatch'" in condition and "head_repository.full_name == github.repository" in condition
+
+
+@pytest.mark.parametrize(("fake", "posted"), [({}, "issue create Tableau de bord du comité"), ({"issue": "42"}, "issue edit 42")])
+def test_the_dashboard_issue_is_created_once_then_edited(tmp_path: Path, fake: dict, posted: str):
+    runner = Runner(tmp_path, tmp_path)
+    (runner.temp / "tableau.md").write_text("# Tableau\n", encoding="utf-8")
+    step = _steps("tableau-de-bord.yml")["Mettre à jour le ticket « Tableau de bord du comité »"]
+    done = runner.run(step, fake, GH_TOKEN="x", TITRE=step["env"]["TITRE"])
+    assert done.returncode == 0, done.stderr
+    assert [(p["on"], p["body"]) for p in runner.posted()] == [(posted, "# Tableau\n")]
+    assert "--author" in (tmp_path / "log").read_text()
 
 
 # -- the review comment ------------------------------------------------------------------------------

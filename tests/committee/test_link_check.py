@@ -159,7 +159,13 @@ def test_each_address_gets_its_answer(web):
 def test_unreachable_server_is_reported():
     # Port 9 (discard) on 127.0.0.1: nothing listens there in a test environment.
     answer = link_check.check_url("http://127.0.0.1:9/x", timeout=DELAY)
-    assert not answer.ok and answer.detail.startswith("serveur injoignable")
+    assert not answer.ok and answer.detail == "serveur injoignable (connexion refusée)"
+
+
+def test_an_unknown_domain_is_said_in_french():
+    # « .invalid » never resolves (RFC 2606): the system's English reason is not shown.
+    answer = link_check.check_url("http://adresse.invalid/", timeout=DELAY)
+    assert not answer.ok and answer.detail == "serveur injoignable (nom de domaine introuvable)"
 
 
 def _verifier_liens(*args: str) -> subprocess.CompletedProcess:

@@ -134,3 +134,48 @@ def test_pre_commit_hook_validates_changed_sheets():
 def test_committee_owns_the_content():
     owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert re.search(r"^/content/\s+@banque-alliances/comite-de-redaction$", owners, re.MULTILINE)
+
+
+def _uncomment(text: str, field: str) -> str:
+    """What the template tells an editor to do: replace `field: …` by the model
+    below it, removing only the « # » at the start of each model line."""
+    lines = text.split("\n")
+    start = lines.index(next(line for line in lines if line.startswith(f"{field}:")))
+    model = start + 2  # after the instruction comment
+    assert lines[start + 1].startswith("# ") and "« # »" in lines[start + 1]
+    end = model
+    # Model lines: « #key: » or « #  … » (indented); the template's own comments are « # text ».
+    while end < len(lines) and lines[end].startswith("#") and (lines[end][1:2] != " " or lines[end].startswith("#  ")):
+        end += 1
+    return "\n".join(lines[:start] + [line[1:] for line in lines[model:end]] + lines[end:])
+
+
+@pytest.mark.parametrize("field", ["referent", "indicateurs", "relecture"])
+def test_uncommenting_a_model_as_told_gives_valid_yaml_with_that_field(field: str):
+    text = new_sheet.render("experiences", "essai", "Essai", dt.date(2026, 1, 15), [])
+    front = _uncomment(text, field).split("---\n")[1]
+    data = yaml.safe_load(front)
+    assert isinstance(data[field], (dict, list)) and data[field]
+
+
+def _people_of_the_bank() -> set[str]:
+    names: set[str] = set()
+    for path in (ROOT / "content").glob("*/*.md"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        for key in ("referent", "personnes_citees"):
+            found = data.get(key)
+            for person in found if isinstance(found, list) else [found]:
+                if isinstance(person, dict):
+                    names.add(person["nom"])
+        names |= set((data.get("relecture") or {}).get("relecteurs") or [])
+    return names - {"Comité de rédaction"}
+
+
+@pytest.mark.parametrize("kind", ["experiences", "outils"])
+def test_the_template_names_no_real_person(kind: str):
+    """Examples are clearly fictional (« Camille Exemple »), never someone of the bank."""
+    text = new_sheet.render(kind, "essai", "Essai", dt.date(2026, 1, 15), [])
+    people = _people_of_the_bank()
+    assert people, "la banque nomme des personnes : le test doit les connaître"
+    assert not [name for name in people if name in text]
+    assert "Exemple" in text

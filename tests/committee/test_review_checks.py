@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from banque.committee.review_checks import (
-    PLACEHOLDER,
     ToolRef,
     check_acronyms,
     check_indicators,
@@ -125,10 +124,18 @@ def test_tools_mentioned_but_not_cited_and_tools_to_consider(tmp_path: Path):
     assert check_tools(_raw(tmp_path, "titre: Essai\noutils: 3\nthemes: 4"), [guide]) == []  # wrong types: the schema's job
 
 
+PLACEHOLDER = policy().unfinished
+
+
 def test_placeholders_are_listed_by_line(tmp_path: Path):
     raw = _raw(tmp_path, f"titre: {PLACEHOLDER}\n# {PLACEHOLDER} dans un commentaire", f"\n## Contexte\n\n{PLACEHOLDER}\n")
     [found] = check_placeholders(raw)
     assert found.code == "texte-provisoire" and found.line == 2 and "lignes 2, 8" in found.message
+
+
+def test_a_published_sheet_gets_the_validator_error_not_this_warning(tmp_path: Path):
+    raw = _raw(tmp_path, f"titre: {PLACEHOLDER}\nstatut: {policy().status.published}")
+    assert check_placeholders(raw) == []
 
 
 def test_warnings_come_in_the_order_of_the_file(tmp_path: Path):

@@ -65,11 +65,20 @@ def test_a_broken_front_matter_is_refused(tmp_path, text, code):
     assert raw is None and codes(problems) == [code]
 
 
-def test_the_schema_line_is_required_and_matches_the_kind(tmp_path):
+def test_the_schema_line_must_match_the_kind(tmp_path):
     wrong = GOOD.replace("outil.schema.json", "experience.schema.json")
     raw, problems = load.load(sheet(tmp_path, wrong))
-    assert raw is not None and codes(problems) == ["ligne-schema-manquante"]
+    assert raw is not None and codes(problems) == ["ligne-schema-fausse"]
     assert problems[0].line == 2 and "outil.schema.json" in problems[0].hint
+    assert "experience.schema.json" in problems[0].message
+
+
+def test_the_schema_line_is_not_required(tmp_path):
+    # The committee's space (Sveltia CMS) writes no comment in the front matter.
+    without = GOOD.replace("# yaml-language-server: $schema=../../schema/outil.schema.json\n", "")
+    assert without != GOOD
+    raw, problems = load.load(sheet(tmp_path, without))
+    assert raw is not None and problems == []
 
 
 def test_a_file_outside_the_two_folders_is_refused(tmp_path):

@@ -16,7 +16,7 @@ from functools import cache
 import pytest
 import yaml
 
-from banque.sheets import yaml_strict
+from banque.sheets import yaml_problems, yaml_strict
 from banque.sheets.problem import (
     ERROR,
     MESSAGES,
@@ -91,6 +91,10 @@ def _pydantic_codes() -> set[str]:
     for entry in table().pydantic.values():
         found |= set(entry.values()) if isinstance(entry, dict) else {entry}
     return found  # named by the table itself (see test_messages.py)
+
+
+def _yaml_codes() -> set[str]:
+    return {code for _, code in yaml_problems._table()["motifs"]}  # named by yaml_erreurs.yml
 
 
 # -- the table ---------------------------------------------------------------------------
@@ -178,7 +182,7 @@ def test_every_code_the_package_names_is_in_the_table_with_its_parameters():
 
 
 def test_every_entry_of_the_table_is_used():
-    named = _constants(_sources()) | _pydantic_codes()
+    named = _constants(_sources()) | _pydantic_codes() | _yaml_codes()
     unused = sorted(set(table().problems) - named) + sorted(set(table().fragments) - named)
     assert not unused, f"entrées de messages.yml que le code n'utilise pas : {unused}"
 
@@ -196,3 +200,7 @@ def test_code_never_compares_a_message_with_french_text():
                 found |= {(module, text) for text in texts}
     assert not found, f"comparez les codes des problèmes, pas leurs messages : {sorted(found)}"
 
+
+def test_every_code_of_the_yaml_table_has_its_message():
+    missing = sorted(_yaml_codes() - set(table().problems))
+    assert not missing, f"yaml_erreurs.yml nomme des codes absents de messages.yml : {missing}"

@@ -100,10 +100,10 @@ def test_spoken_form_without_its_place():
 
 
 def test_problem_without_file_or_field_is_its_message():
-    bare = problem("yaml-illisible", detail="oups")
-    assert report.text_lines([bare]) == ["YAML illisible (oups)", "    → " + bare.hint]
-    located = problem("yaml-illisible", line=4, field="yaml", detail="oups")
-    assert report.text_lines([located])[0] == "ligne 4: yaml: YAML illisible (oups)"
+    bare = problem("yaml-illisible")
+    assert report.text_lines([bare]) == ["YAML illisible à cette ligne", "    → " + bare.hint]
+    located = problem("yaml-illisible", line=4, field="yaml")
+    assert report.text_lines([located])[0] == "ligne 4: yaml: YAML illisible à cette ligne"
 
 
 def test_echoed_values_are_inert_in_every_form():

@@ -113,3 +113,16 @@ def test_the_policy_goes_right_after_the_charset_or_the_head(page: str, before: 
 def test_a_fragment_or_a_feed_is_left_as_it_is():
     for text in ("<p>x</p><script>a()</script>", '<?xml version="1.0"?><feed><title>t</title></feed>'):
         assert csp.add_policy(text) == text
+
+
+def test_the_committee_space_policy_adds_only_what_the_cms_needs():
+    admin = dict(d.split(" ", 1) for d in csp.admin_policy().split("; "))
+    site = dict(d.split(" ", 1) for d in NO_SCRIPT_POLICY.split("; "))
+    assert list(admin) == list(site)
+    assert admin["script-src"] == "'self'"  # no inline script, no eval, no WebAssembly
+    assert admin["connect-src"] == "'self' https://api.github.com"
+    assert admin["img-src"] == "'self' data: blob: https://avatars.githubusercontent.com"
+    for name in ("default-src", "object-src", "frame-src", "base-uri", "form-action"):
+        assert admin[name] == site[name], name
+    # Every other page keeps the site's policy.
+    assert "api.github.com" not in NO_SCRIPT_POLICY and "unsafe-inline" not in NO_SCRIPT_POLICY

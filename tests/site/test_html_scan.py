@@ -201,3 +201,27 @@ def test_a_resource_from_another_site_is_flagged(tmp_path, body):
 def test_an_unknown_script_type_counts_as_running(tmp_path):
     p = page(tmp_path, "index.html", '<script type="text/x-inconnu">window.__pwned=1</script>')
     assert codes(html_scan.scan_page(p, tmp_path)) == ["html-script-integre-inconnu"]
+
+
+def _admin(site: Path, policy: str, rel: str = html_scan.ADMIN_PAGE) -> Path:
+    head = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return page(site, rel, '<script src="sveltia-cms.js"></script>', head)
+
+
+def test_the_committee_space_has_its_own_policy_and_only_there(tmp_path):
+    (tmp_path / "admin").mkdir()
+    (tmp_path / "admin" / "sveltia-cms.js").write_text("// cms\n", encoding="utf-8")
+    assert html_scan.scan_page(_admin(tmp_path, csp.admin_policy()), tmp_path) == []
+    # The CMS's policy anywhere else, or the site's policy at /admin/, is refused.
+    (tmp_path / "autre").mkdir()
+    (tmp_path / "autre" / "sveltia-cms.js").write_text("// cms\n", encoding="utf-8")
+    elsewhere = _admin(tmp_path, csp.admin_policy(), "autre/index.html")
+    assert codes(html_scan.scan_page(elsewhere, tmp_path)) == ["html-csp-differente"]
+    assert codes(html_scan.scan_page(_admin(tmp_path, csp.policy_for([])), tmp_path)) == ["html-csp-differente"]
+    # One more origin for the CMS is one too many.
+    wider = csp.admin_policy().replace("https://api.github.com", "https://api.github.com https://unpkg.com")
+    assert codes(html_scan.scan_page(_admin(tmp_path, wider), tmp_path)) == ["html-csp-differente"]
+    # And no inline script runs there, even with its hash in the policy.
+    inline = page(tmp_path, html_scan.ADMIN_PAGE, "<script>alert(1)</script>",
+                  f'<meta http-equiv="Content-Security-Policy" content="{csp.admin_policy()}">')
+    assert codes(html_scan.scan_page(inline, tmp_path)) == ["html-script-integre-inconnu"]

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from banque.sheets import report, schema_export
+from banque.sheets import cms_config, report, schema_export
 from banque.sheets.check import validate
 from banque.sheets.collect import collect
 from banque.sheets.problem import has_errors, problem
@@ -28,16 +28,26 @@ def cmd_valider(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems) else 0
 
 
+def _cms_target() -> tuple[str, str, str]:
+    """(repository, branch, site URL) of the committee's space, from mkdocs.yml."""
+    from banque.paths import PROJECT
+    from banque.site.admin import target
+
+    return target(PROJECT)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
+    cms = _cms_target()
     if args.verifier:
-        stale = schema_export.stale()
+        stale = schema_export.stale() + ([cms_config.CONFIG_FILE] if cms_config.stale(*cms) else [])
         for path in stale:
             print(f"{path} n'est pas à jour : lancez « banque schema ».", file=sys.stderr)
         breaks = schema_export.breaks()
         if breaks:
             print("\n".join(report.text_lines(breaks)), file=sys.stderr)
         return 1 if stale or breaks else 0
-    for path in [*schema_export.write(), *schema_export.snapshot(replace=args.instantane)]:
+    written = schema_export.write() + ([cms_config.CONFIG_FILE] if cms_config.write(*cms) else [])
+    for path in [*written, *schema_export.snapshot(replace=args.instantane)]:
         print(f"Écrit : {path}")
     return 0
 
@@ -79,15 +89,6 @@ def cmd_verifier_liens(args: argparse.Namespace) -> int:
     return run(args.contenu, timeout=args.delai, limit=args.max, workers=args.paralleles)
 
 
-def _positive(kind):
-    def parse(text: str):
-        value = kind(text)
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"nombre positif attendu, pas « {text} »")
-        return value
-    return parse
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banque",
@@ -127,14 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="réécrire schema/versions/<majeure>/ (schéma et exemples de la version majeure publiée)")
     p.set_defaults(func=cmd_schema)
 
+    from banque.cli import committee  # the committee's tools: nouvelle-fiche, relire, importer…
+
     p = sub.add_parser("verifier-liens", help="vérifier que les adresses web citées par les fiches répondent (réseau)")
     p.add_argument("--contenu", type=Path, default=CONTENT, help="dossier des fiches (par défaut : content/)")
-    p.add_argument("--delai", type=_positive(float), default=10.0, metavar="S", help="attente maximale de chaque réponse, en secondes (10)")
-    p.add_argument("--max", type=_positive(int), default=500, metavar="N", help="nombre maximal d'adresses vérifiées (500)")
-    p.add_argument("--paralleles", type=_positive(int), default=4, metavar="N", help="requêtes simultanées (4)")
+    committee.link_options(p)
     p.set_defaults(func=cmd_verifier_liens)
-
-    from banque.cli import committee  # the committee's tools: nouvelle-fiche, relire, importer…
 
     committee.register(sub)
     from banque.cli import booklet  # the printed booklet: recueil

@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from banque.committee import dashboard, dashboard_report, importer, new_sheet, review
+from banque.committee import dashboard, dashboard_issue, dashboard_report, importer, new_sheet, review
 from banque.sheets import report
 from banque.sheets.collect import display_path
 from banque.sheets.problem import ERROR, Problem, ProblemsError, errors
@@ -146,12 +146,32 @@ def cmd_tableau_de_bord(args: argparse.Namespace) -> int:
     if not args.contenu.is_dir():
         print(f"Dossier introuvable : {args.contenu}", file=sys.stderr)
         return 2
+    if args.format == "ticket":
+        print(dashboard_issue.render(args.contenu, _today(args), args.delai, args.max, args.paralleles, args.journal))
+        return 0
     report = dashboard_report.render(dashboard.gather(args.contenu, _today(args)), page=False)
     print((report if args.format == "markdown" else dashboard_report.as_text(report)).rstrip("\n"))
     return 0
 
 
 # -- registration ------------------------------------------------------------------------
+
+
+def _positive(kind):
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"nombre positif attendu, pas « {text} »")
+        return value
+    return parse
+
+
+def link_options(p: argparse.ArgumentParser, when: str = "") -> None:
+    """The bounds of a check of the sheets' web addresses (verifier-liens, the dashboard issue)."""
+    p.add_argument("--delai", type=_positive(float), default=10.0, metavar="S",
+                   help=f"{when}attente maximale de chaque réponse, en secondes (10)")
+    p.add_argument("--max", type=_positive(int), default=500, metavar="N", help=f"{when}nombre maximal d'adresses vérifiées (500)")
+    p.add_argument("--paralleles", type=_positive(int), default=4, metavar="N", help=f"{when}requêtes simultanées (4)")
 
 
 def _common(p: argparse.ArgumentParser, today: bool = True) -> None:
@@ -186,6 +206,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_importer)
 
     p = sub.add_parser("tableau-de-bord", help="fiches en attente, relectures et consentements anciens, lacunes de la banque")
-    p.add_argument("--format", choices=["texte", "markdown"], default="texte", help="format du tableau de bord")
+    p.add_argument("--format", choices=["texte", "markdown", "ticket"], default="texte",
+                   help="format du tableau de bord ; « ticket » : le texte du ticket « Tableau de bord du comité », "
+                        "avec la vérification des adresses web (réseau)")
     _common(p)
+    link_options(p, "avec --format ticket : ")
+    p.add_argument("--journal", default="", metavar="ADRESSE",
+                   help="avec --format ticket : l'adresse du journal du contrôle, citée dans le ticket")
     p.set_defaults(func=cmd_tableau_de_bord)

@@ -12,6 +12,8 @@ are bounded.
 from __future__ import annotations
 
 import re
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from collections import defaultdict
@@ -96,6 +98,22 @@ def _ask(url: str, method: str, timeout: float) -> int:
         return exc.code
 
 
+# The system's reasons are English (« Name or service not known »): the committee
+# reads a French one, chosen by the kind of error, most specific first.
+_REASONS: tuple[tuple[type, str], ...] = (
+    (socket.gaierror, "lien-raison-nom-inconnu"),
+    (ssl.SSLCertVerificationError, "lien-raison-certificat"),
+    (ssl.SSLError, "lien-raison-chiffrement"),
+    (ConnectionRefusedError, "lien-raison-refus"),
+    (ConnectionError, "lien-raison-coupure"),
+    (ValueError, "lien-raison-adresse"),
+)
+
+
+def _reason(error: object) -> str:
+    return fragment(next((code for kind, code in _REASONS if isinstance(error, kind)), "lien-raison-reseau"))
+
+
 def check_url(url: str, timeout: float) -> Answer:
     """HEAD, then GET if HEAD is refused; redirections are followed."""
     try:
@@ -107,9 +125,9 @@ def check_url(url: str, timeout: float) -> Answer:
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
             return Answer(False, fragment("lien-sans-reponse", delai=timeout))
-        return Answer(False, fragment("lien-serveur-injoignable", raison=exc.reason))
+        return Answer(False, fragment("lien-serveur-injoignable", raison=_reason(exc.reason)))
     except (OSError, ValueError) as exc:
-        return Answer(False, fragment("lien-adresse-injoignable", raison=exc))
+        return Answer(False, fragment("lien-adresse-injoignable", raison=_reason(exc)))
     if status >= 400:
         name = {404: "lien-http-404", 410: "lien-http-410", 403: "lien-http-403"}.get(status, "lien-http-erreur")
         return Answer(False, fragment(name, statut=status))
@@ -157,23 +175,43 @@ def report(links: list[Link], answers: dict[str, Answer], skipped: list[str]) ->
     return "\n".join(lines)
 
 
-def run(content: Path, timeout: float, limit: int, workers: int, log=print) -> int:
-    """Check the external addresses of the valid sheets of `content`; 1 if any is broken."""
+@dataclass(frozen=True)
+class Survey:
+    """What a check of the bank's addresses found."""
+
+    links: list[Link]
+    answers: dict[str, Answer]
+    skipped: list[str]  # beyond --max
+    sheets: int  # valid sheets read
+    invalid: int  # sheets left aside: not valid
+
+    def broken_count(self) -> int:
+        return len([a for a in self.answers.values() if not a.ok])
+
+
+def survey(content: Path, timeout: float, limit: int, workers: int) -> Survey:
+    """Check the external addresses of the valid sheets of `content`."""
     from banque.sheets.check import validate
     from banque.sheets.collect import collect
 
     bank, problems = validate([content], content)
     links = bank_links(bank)
     urls = sorted({link.url for link in links})
-    checked, skipped = urls[:limit], urls[limit:]
     invalid = len({p.path for p in errors(problems)})
-    log(f"{count(len(urls), 'adresse')} {plural(len(urls), 'externe')} dans "
-        f"{len(collect([content])) - invalid} fiches ; {len(checked)} {plural(len(checked), 'vérifiée')}, "
+    answers = check_all(urls[:limit], timeout, workers)
+    return Survey(links, answers, urls[limit:], len(collect([content])) - invalid, invalid)
+
+
+def run(content: Path, timeout: float, limit: int, workers: int, log=print) -> int:
+    """Check the external addresses of the valid sheets of `content`; 1 if any is broken."""
+    found = survey(content, timeout, limit, workers)
+    total = len(found.answers) + len(found.skipped)
+    log(f"{count(total, 'adresse')} {plural(total, 'externe')} dans "
+        f"{found.sheets} fiches ; {len(found.answers)} {plural(len(found.answers), 'vérifiée')}, "
         f"{workers} à la fois, {timeout:g} s au plus pour chacune.")
-    if invalid:
-        log(f"{count(invalid, 'fiche')} {plural(invalid, 'invalide')} {plural(invalid, 'ignorée')} : "
+    if found.invalid:
+        log(f"{count(found.invalid, 'fiche')} {plural(found.invalid, 'invalide')} {plural(found.invalid, 'ignorée')} : "
             "lancez « banque valider » pour les corriger.")
-    answers = check_all(checked, timeout, workers)
     log("")
-    log(report(links, answers, skipped))
-    return 1 if any(not a.ok for a in answers.values()) else 0
+    log(report(found.links, found.answers, found.skipped))
+    return 1 if found.broken_count() else 0

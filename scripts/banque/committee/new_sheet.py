@@ -18,12 +18,12 @@ from pydantic.fields import FieldInfo
 from banque.sheets.collect import display_path
 from banque.sheets.models import KINDS, TO_IDENTIFY, submodel
 from banque.sheets.policy import policy
-from banque.sheets.problem import ProblemsError, errors, problem
+from banque.sheets.problem import ProblemsError, errors, fragment, problem
 from banque.sheets.text import sheet_slug
 from banque.sheets.vocabulary import sections, vocabulary
 from banque.sheets.writer import check_text, compose, scalar, used_slugs, write_new
 
-TODO = "À compléter"
+TODO = policy().unfinished
 WIDTH = 100
 
 def _is_list(field: FieldInfo) -> bool:
@@ -86,8 +86,10 @@ def _entry(name: str, value: Any, field: FieldInfo, indent: str) -> list[str]:
         # a commented model the editor uncomments when the information arrives.
         sample = example(nested)
         block = _entry(name, [sample] if _is_list(field) else sample, field, "")
-        lines.append(f"{indent}# Modèle : remplacez la ligne ci-dessus par ces lignes, sans le premier « # ».")
-        lines += [f"{indent}# {line}" for line in block]
+        # Model lines start with « # » and nothing else: removing it gives the
+        # right indentation (a space left behind would break the YAML).
+        lines.append(f"{indent}# {fragment('modele-a-decommenter')}")
+        lines += [f"{indent}#{line}" for line in block]
     return lines
 
 

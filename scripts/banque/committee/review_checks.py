@@ -20,9 +20,9 @@ from banque.sheets.models import TO_IDENTIFY
 from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, fragment, problem
 from banque.sheets.text import fold
+from banque.sheets.unfinished import SHOWN, unfinished_lines
 
 # The limits and the acronyms known to every reader are policy() (schema/regles.yml).
-PLACEHOLDER = "À compléter"
 # Fields whose prose a reader sees; names (acteurs, sources) are proper nouns, not jargon.
 PROSE_FIELDS = ("titre", "resume", "modeles", "indicateurs")
 
@@ -183,12 +183,13 @@ def check_acronyms(raw: RawSheet) -> list[Problem]:
 
 
 def check_placeholders(raw: RawSheet) -> list[Problem]:
-    lines = [n for n, text in enumerate(raw.source_text.split("\n"), 1)
-             if PLACEHOLDER in text and not text.lstrip().startswith("# ")]
+    if raw.data.get("statut") == policy().status.published:
+        return []  # an error already (sheets/unfinished.py)
+    lines = unfinished_lines(raw)
     if not lines:
         return []
-    shown = ", ".join(map(str, lines[:8])) + ("…" if len(lines) > 8 else "")
-    return [_warn(raw, "texte-provisoire", lines[0], "fiche", texte=PLACEHOLDER, lignes=shown)]
+    shown = ", ".join(map(str, lines[:SHOWN])) + ("…" if len(lines) > SHOWN else "")
+    return [_warn(raw, "texte-provisoire", lines[0], "fiche", texte=policy().unfinished, lignes=shown)]
 
 
 def editorial_warnings(raw: RawSheet, tools: list[ToolRef], today: dt.date) -> list[Problem]:

@@ -26,8 +26,9 @@ from banque.sheets.load import RawSheet, parse, read
 from banque.sheets.messages import translate
 from banque.sheets.models import KINDS, Experience, Tool
 from banque.sheets.policy import policy
-from banque.sheets.problem import Problem, problem, reading_order, suggestion
+from banque.sheets.problem import Problem, field_name, problem, reading_order, suggestion
 from banque.sheets.territory import Place, territories
+from banque.sheets.unfinished import unfinished_problems
 from banque.sheets.vocabulary import sections as required_sections
 
 _TAG_SEGMENTS = {"personne", "a_identifier"}
@@ -36,13 +37,6 @@ _TAG_SEGMENTS = {"personne", "a_identifier"}
 def _clean_loc(loc: tuple) -> tuple:
     # Drop the tags pydantic adds for unions; keep keys and list indices.
     return tuple(p for p in loc if p not in _TAG_SEGMENTS)
-
-
-def field_name(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "fiche"
 
 
 def check_model(raw: RawSheet) -> tuple[Experience | Tool | None, list[Problem]]:
@@ -196,7 +190,8 @@ def _check_file(path: Path, display: str, data: bytes | None, read_problems: lis
     body, body_problems = check_body(raw)
     places, terr_problems = check_territories(raw)
     sheet = Sheet(raw, model, body, places) if model is not None else None
-    return _FileCheck(raw, tuple(problems + model_problems + body_problems + terr_problems), sheet)
+    found = problems + model_problems + body_problems + terr_problems + unfinished_problems(raw)
+    return _FileCheck(raw, tuple(found), sheet)
 
 
 class ValidationCache:

@@ -157,10 +157,13 @@ def parse(path: Path, display: str, data: bytes) -> tuple[RawSheet | None, list[
         return None, problems
     if not isinstance(doc.data, dict):
         return None, [problem("en-tete-pas-des-champs", display, 2, "yaml")]
+    # The schema line helps editors (completion) but is not required: the
+    # committee's space (Sveltia CMS) writes no comment. A line that names the
+    # other kind's schema is still refused: the editor would check the wrong fields.
     first = front.split("\n", 1)[0].strip()
     match = SCHEMA_LINE.match(first)
     expected = SCHEMA_FILES[kind]
-    if not match or not match.group(1).endswith(expected):
-        problems.append(problem("ligne-schema-manquante", display, 2, "schema", schema=expected))
+    if match and not match.group(1).endswith(expected):
+        problems.append(problem("ligne-schema-fausse", display, 2, "schema", schema=expected, trouve=match.group(1)))
     sheet = RawSheet(path, display, kind, doc.data, body, body_line, text)
     return sheet, problems

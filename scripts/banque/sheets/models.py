@@ -191,7 +191,7 @@ class Referent(Strict):
 
 class Review(Strict):
     date: Day = Field(description="La date de la dernière relecture par le comité (AAAA-MM-JJ).", examples=["2026-11-20"])
-    relecteurs: list[ShortText] = Field(min_length=1, description="Les membres du comité qui ont relu.", examples=[["Cécile Dupré La Tour"]])
+    relecteurs: list[ShortText] = Field(min_length=1, description="Les membres du comité qui ont relu.", examples=[["Dominique Exemple"]])
 
 
 class Editorial(Strict):

@@ -65,6 +65,7 @@ class Policy:
     unaccented: dict[str, str] = field(default_factory=dict)  # « Economie » → « Économie »
     institution_lowercase: frozenset[str] = frozenset()  # « Général » in « Commissariat Général »
     wrong_forms: dict[str, str] = field(default_factory=dict)  # « nous-même » → « nous-mêmes »
+    unfinished: str = "\0"  # the new-sheet template's « À compléter »: never published
 
     def for_templates(self) -> dict[str, Any]:
         """The same rules for jinja2 and the site's scripts (plain data)."""
@@ -171,6 +172,7 @@ def load_policy(path: Path) -> Policy:
         unaccented={str(k): str(v) for k, v in rules.get("typographie", "capitales_sans_accent").items()},
         institution_lowercase=frozenset(str(w) for w in rules.get("typographie", "minuscules_institution")),
         wrong_forms={str(k): str(v) for k, v in rules.get("typographie", "tournures").items()},
+        unfinished=str(rules.get("a_completer")),
     )
 
 

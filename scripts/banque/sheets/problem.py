@@ -111,7 +111,8 @@ def _text(value: Any, name: str) -> str:
 
 
 def _format(template: str, params: dict[str, Any]) -> str:
-    return template.format(**params) if params else template
+    # Always formatted, so « {{ » in a text without parameters shows as « { ».
+    return template.format(**params)
 
 
 def _check(name: str, expected: frozenset[str], params: dict[str, Any]) -> None:
@@ -137,3 +138,11 @@ def fragment(name: str, /, **params: Any) -> str:
 def suggestion(close: list[str]) -> str:
     """« Vouliez-vous dire « x » ? », or nothing: the start of a hint."""
     return fragment("vouliez-vous-dire", proposition=close[0]) if close else ""
+
+
+def field_name(loc: tuple) -> str:
+    """A field's path as messages show it: « acteurs[1].nom »."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "fiche"

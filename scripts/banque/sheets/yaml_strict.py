@@ -28,7 +28,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from banque.sheets.problem import Problem, fragment, problem
+from banque.sheets.problem import Problem, field_name, fragment, problem
+from banque.sheets.yaml_problems import clean_key, invisible_space, parser_problem
 
 Path = tuple[str | int, ...]
 
@@ -181,11 +182,14 @@ class _Builder:
                 self._note(key_event)
             key = key_event.value
             line = key_event.start_mark.line + first
+            if keep and (space := invisible_space(key)):
+                # « titre : » typed with a no-break space: say so, then read the key meant.
+                key = clean_key(key)
+                self.issues.append(problem("yaml-espace-dans-cle", line=line, field=field_name(path + (key,)) if path else key or FIELD,
+                                           cle=key, espace=space))
             if key in first_line:
                 if keep:
-                    dotted = ".".join(str(p) for p in path + (key,))
-                    self.issues.append(problem("yaml-cle-en-double", line=line, field=dotted or FIELD,
-                                               cle=key, premiere=first_line[key], seconde=line))
+                    self._duplicate(path, key, first_line[key], line)
                 self.value(get(), path, False)
                 continue
             first_line[key] = line
@@ -193,6 +197,19 @@ class _Builder:
             result[key] = self.value(get(), child, keep)
             if lines is not None:
                 lines[child] = line
+
+    def _duplicate(self, path: Path, key: str, before: int, line: int) -> None:
+        dotted = field_name(path + (key,)) if path else key
+        if path and isinstance(path[-1], int):
+            # A key twice in one list item: most often the « - » of a new item was
+            # forgotten. Said once per item (its other keys repeat too).
+            if not any(i.code == "yaml-tiret-oublie" and i.field.startswith(field_name(path) + ".") for i in self.issues):
+                parent = path[-2] if len(path) > 1 else FIELD
+                self.issues.append(problem("yaml-tiret-oublie", line=line, field=dotted, cle=key,
+                                           liste=str(parent), premiere=before, seconde=line))
+            return
+        self.issues.append(problem("yaml-cle-en-double", line=line, field=dotted or FIELD,
+                                   cle=key, premiere=before, seconde=line))
 
     def refusals(self) -> list[Problem]:
         """Anchors, aliases and tags: only the first of each kind is reported, with a count."""
@@ -239,24 +256,6 @@ def _build(text: str, first: int, lines: bool) -> tuple[Any, _Builder]:
             dispose()
 
 
-def _yaml_error(exc: yaml.YAMLError, text: str, first: int) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    index = mark.line if mark else 0
-    line = index + first
-    detail = getattr(exc, "problem", "") or str(exc)
-    source_lines = text.split("\n")
-    # libyaml does not name the tab in its message: look at the line itself.
-    if "\t" in detail or (index < len(source_lines) and "\t" in source_lines[index]):
-        return problem("yaml-tabulation", line=line, field=FIELD)
-    if "mapping values are not allowed" in detail:
-        return problem("yaml-deux-points", line=line, field=FIELD)
-    if "could not find expected ':'" in detail or "expected <block end>" in detail:
-        return problem("yaml-structure", line=line, field=FIELD)
-    if "found unexpected end of stream" in detail or "found unknown escape" in detail:
-        return problem("yaml-guillemets", line=line, field=FIELD)
-    return problem("yaml-illisible", line=line, field=FIELD, detail=detail)
-
-
 def parse(text: str, first: int = 1, lines: bool = True) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document strictly; `first` is the file line of the text's first line.
 
@@ -271,7 +270,7 @@ def parse(text: str, first: int = 1, lines: bool = True) -> tuple[YamlDocument |
     try:
         doc, builder = _build(text, first, lines)
     except yaml.YAMLError as exc:
-        return None, [_yaml_error(exc, text, first)]
+        return None, [parser_problem(exc, text, first)]
     except _Refusal as refusal:
         return None, [refusal.problem]
     refused = builder.refusals()

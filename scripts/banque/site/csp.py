@@ -50,6 +50,31 @@ DIRECTIVES = [
     ("form-action", ["'self'"]),
 ]
 
+# The committee's space (/admin/, admin.py) runs Sveltia CMS, a single-page
+# application: its own script and the site's (no inline script: the French
+# strings are a JSON data block), the styles Svelte writes into the page
+# ('unsafe-inline' for styles only), the GitHub API it reads and writes the
+# repository with, and the images it shows: the member's avatar and the
+# repository's files it reads as blobs.
+ADMIN_DIRECTIVES = [
+    ("default-src", ["'self'"]),
+    ("script-src", ["'self'"]),
+    ("style-src", ["'self'", "'unsafe-inline'"]),
+    ("img-src", ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com"]),
+    ("font-src", ["'self'", "data:"]),
+    ("connect-src", ["'self'", "https://api.github.com"]),
+    ("worker-src", ["'self'", "blob:"]),
+    ("object-src", ["'none'"]),
+    ("frame-src", ["'none'"]),
+    ("base-uri", ["'self'"]),
+    ("form-action", ["'self'"]),
+]
+
+
+def admin_policy() -> str:
+    """The policy of the committee's space: no inline script at all."""
+    return "; ".join(" ".join([name, *sources]) for name, sources in ADMIN_DIRECTIVES)
+
 
 @functools.cache
 def theme_template_dirs() -> tuple[Path, ...]:

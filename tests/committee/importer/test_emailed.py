@@ -82,6 +82,17 @@ def test_a_duplicate_key_is_said_without_its_name():
     assert "everyone" not in error.message + error.hint + error.field
 
 
+@pytest.mark.parametrize("front, code", [
+    ('---\ntitre: x\nacteurs:\n  - "@everyone": 1\n    "@everyone": 2\n---\n', "proposition-cle-en-double"),
+    ('---\ntitre: x\n"@everyone\u00a0": 1\n---\n', "proposition-espace-dans-cle"),
+])
+def test_reader_problems_that_name_a_key_are_said_without_it(front: str, code: str):
+    with pytest.raises(ProblemsError) as caught:
+        from_sheet(front.replace("\\u00a0", "\u00a0"), Draft())
+    [error] = caught.value.problems
+    assert error.code == code and "everyone" not in error.message + error.hint + error.field
+
+
 @pytest.mark.parametrize("value, code", [
     ("{a: " * 600 + "1" + "}" * 600, "yaml-trop-imbrique"),
     ("9" * 5000, "yaml-nombre-trop-long"),

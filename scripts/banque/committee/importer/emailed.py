@@ -26,6 +26,10 @@ _VOCAB_FIELDS = {("nature",): "natures", ("themes", "*"): "themes", ("modeles", 
 _KEY = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 
 
+# Reader problems that would echo a key, which can hold anything: said without it.
+_NAMELESS = {"yaml-cle-en-double": "proposition-cle-en-double", "yaml-tiret-oublie": "proposition-cle-en-double",
+             "yaml-espace-dans-cle": "proposition-espace-dans-cle"}
+
 def _sanitise(value: Any, path: tuple, odd: list[tuple]) -> Any:
     """Every string cleaned, labels mapped to ids; structure kept for the schema to judge.
     Keys that are not field names are left out and their place is added to `odd`."""
@@ -55,7 +59,7 @@ def from_sheet(text: str, draft: Draft) -> None:
     doc, issues = yaml_strict.parse(front, first=2)
     if doc is None or issues or not isinstance(doc.data, dict):
         # A duplicate key is said without its name: a key can hold anything (see _KEY).
-        found = [problem("proposition-cle-en-double", line=i.line) if i.code == "yaml-cle-en-double"
+        found = [problem(_NAMELESS[i.code], line=i.line) if i.code in _NAMELESS
                  else replace(i, path="", field="", hint="") for i in issues]
         raise ProblemsError(found or [problem("proposition-en-tete-pas-des-champs")])
     odd: list[tuple] = []
