@@ -175,6 +175,7 @@ def _tool(i: int, rng: random.Random) -> tuple[str, str]:
         "  - titre: Banc d'essai — données synthétiques",
         "    auteur: Générateur du banc d'essai",
         "    date: 2015-01-08",
+        "situation: 2015-01",
         "statut: publiee",
         "relecture:",
         "  date: 2026-01-15",
@@ -242,7 +243,7 @@ def _experience(i: int, rng: random.Random, ref: dict, lists: tuple, tool_slugs:
     front.append("acteurs:")
     for nom_a, typ, role in acteurs:
         front += [f"  - nom: {_q(nom_a)}", f"    type: {typ}", f"    role: {role}"]
-    front += ["periode:", f"  debut: {debut}"] + ([f"  fin: {fin}"] if fin else [])
+    front += ["periode:", f"  debut: {debut}"] + ([f"  fin: {fin}"] if fin else []) + ["situation: 2015-01"]
     if rng.random() < 0.7:
         front += ["indicateurs:", "  - libelle: Personnes accompagnées",
                   f"    valeur: {_q(str(rng.randint(10, 900)))}", f"    annee: {fin or 2015}"]

@@ -77,7 +77,7 @@ def test_formats_are_texte_or_markdown(capsys: pytest.CaptureFixture, argv: list
     assert "invalid choice" in usage_error(capsys, *argv)
 
 
-@pytest.mark.parametrize("argv", [["nouvelle-fiche"], ["relire"], ["importer"], ["importer", "x.md", "--aujourdhui", TODAY]])
+@pytest.mark.parametrize("argv", [["nouvelle-fiche"], ["relire"], ["importer"], ["importer", "x.md", "--option-inconnue"]])
 def test_missing_or_unknown_arguments_are_usage_errors(capsys: pytest.CaptureFixture, argv: list[str]):
     assert usage_error(capsys, *argv).startswith("usage: banque")
 

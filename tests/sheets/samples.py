@@ -34,6 +34,7 @@ def experience_data(**changes: Any) -> dict[str, Any]:
         "themes": ["emploi-insertion"],
         "acteurs": [{"nom": "Association de test", "type": "association", "role": "porteur"}],
         "periode": {"debut": 2012},
+        "situation": "2015-01",
         "sources": [dict(_SOURCE)],
         "referent": copy.deepcopy(_REFERENT),
     }
@@ -51,6 +52,7 @@ def tool_data(**changes: Any) -> dict[str, Any]:
         "publics": ["association"],
         "themes": ["emploi-insertion"],
         "sources": [dict(_SOURCE)],
+        "situation": "2015-01",
     }
     data.update(changes)
     return data

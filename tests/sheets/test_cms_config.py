@@ -105,11 +105,14 @@ def test_dates_years_and_lists_get_their_widgets():
     fields = by_name(collection(cms_config.generate(*committed_target()).config, "experiences")["fields"])
     source = by_name(fields["sources"]["fields"])
     assert source["date"] == {**source["date"], "widget": "datetime", "type": "date", "format": "YYYY-MM-DD", "required": False}
-    assert by_name(fields["periode"]["fields"])["debut"]["value_type"] == "int"
+    # A year, « vers 2014 » or « inconnu »: a text box takes the three forms (banque valider reads « 2008 » as a year).
+    assert by_name(fields["periode"]["fields"])["debut"]["widget"] == "string"
+    assert fields["situation"]["required"] is True and fields["situation"]["widget"] == "string"
     for name in ("acteurs", "sources", "indicateurs", "territoires", "modeles"):
         assert fields[name]["widget"] == "list" and fields[name]["fields"], name
-    assert fields["outils"] == {**fields["outils"], "widget": "relation", "collection": "outils", "value_field": "slug",
-                                "multiple": True, "required": False}
+    # A tool link is a mapping: the tool, the nature of the link, the source's passage.
+    assert fields["outils"]["widget"] == "list" and fields["outils"]["required"] is False
+    assert [f["name"] for f in fields["outils"]["fields"]] == ["outil", "lien", "passage"]
     assert fields["resume"]["widget"] == "text" and fields["titre"]["widget"] == "string"
     assert fields["slug"]["pattern"][0] == Experience.model_json_schema()["properties"]["slug"]["pattern"]
 

@@ -180,7 +180,7 @@ def test_the_named_term_types_are_read_from_their_vocabularies():
     named = {"modeles": fields.ModelId, "natures": fields.NatureId, "themes": fields.ThemeId,
              "types_acteurs": fields.ActorTypeId, "roles": fields.RoleId, "types_outils": fields.ToolTypeId,
              "statuts": fields.StatusId, "modes_contact": fields.ContactId,
-             "niveaux_territoire": fields.LevelId}
+             "niveaux_territoire": fields.LevelId, "liens_outils": fields.LinkId}
     assert set(named) == set(NAMES)
     for name, kind in named.items():
         assert get_args(kind) == vocabulary(name).ids, name

@@ -59,6 +59,7 @@ referent:
   nom: Référent Zygomatique
   fonction: président
   organisation: Association Zygomatique
+situation: "2015-01"
 statut: en_relecture
 correspondant: {CORRESPONDENT}
 ---
@@ -96,6 +97,7 @@ publics: [association]
 themes: [sport]
 sources:
   - titre: Fiche fictive écrite pour les tests de l'aperçu
+situation: "2015-01"
 statut: en_relecture
 correspondant: {CORRESPONDENT}
 ---

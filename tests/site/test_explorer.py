@@ -18,6 +18,7 @@ import pytest
 from bench.generate import generate
 
 from banque.sheets.check import validate
+from banque.sheets.dating import NOT_KNOWN, dating, span
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
@@ -320,14 +321,16 @@ def test_index_holds_the_published_sheets_with_their_facets(real_site):
     values = {f["cle"]: [v[0] for v in f["valeurs"]] for f in data["facettes"]}
     for s in bank.experiences:
         row = rows[s.slug]
-        assert row[1] == s.model.titre and row[3] == s.model.periode.debut
+        assert row[1] == s.model.titre and row[3] == span(s.model.periode.debut, s.model.periode.fin)
+        assert row[4] == (dating(s.model.periode.debut).year or 0)
         facet = {k: {values[k][i] for i in row[5 + n]} for n, k in enumerate(keys)}
         assert facet["region"] == regions_of(s)
         assert facet["departement"] == set(s.departements)
         assert facet["modele"] == models_of(s) and facet["theme"] == themes_of(s)
         assert facet["acteur"] == {a.type for a in s.model.acteurs}
         assert facet["nature"] == {vocabulary("natures").by_id[s.model.nature].groupe}
-        assert facet["decennie"] == {str(s.model.periode.debut // 10 * 10)}
+        start = dating(s.model.periode.debut).year
+        assert facet["decennie"] == {NOT_KNOWN if start is None else str(start // 10 * 10)}
     # No summary, no referent: only what the results list shows.
     text = json.dumps(data, ensure_ascii=False)
     for s in bank.experiences:

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from banque.sheets.bank import Bank
+from banque.sheets.dating import Period
 from banque.sheets.policy import policy
 from banque.sheets.schema_version import version
 from banque.sheets.territory import territories
@@ -35,7 +36,31 @@ def test_an_experience_record_holds_its_fields_as_data(site_bank):
     assert record["departements"] == s.departements
     assert record["derniere_relecture"] == s.model.relecture.date.isoformat()
     assert record["date_publication"] == s.model.date_publication.isoformat()
-    assert record["periode"] == {"debut": s.model.periode.debut, "fin": None}
+    assert record["periode"] == {"debut": {"annee": 2016, "precision": "exacte", "texte": "2016"}, "fin": None}
+    assert record["situation"] == s.model.situation == "2015-01"
+
+
+@pytest.mark.parametrize(("debut", "fin", "expected", "cells"), [
+    ("vers 2014", None, {"debut": {"annee": 2014, "precision": "approximative", "texte": "vers 2014"}, "fin": None},
+     ("vers 2014", "approximative", "", "")),
+    ("inconnu", 2015, {"debut": {"annee": None, "precision": "inconnue", "texte": "inconnu"},
+                       "fin": {"annee": 2015, "precision": "exacte", "texte": "2015"}},
+     ("inconnu", "inconnue", "2015", "exacte")),
+])
+def test_approximate_and_unknown_years_stay_machine_readable(site_bank, site_cfg, debut, fin, expected, cells):
+    s = edited(sheet(site_bank, "fiche-exemplaire"), periode=Period(debut=debut, fin=fin))
+    assert exports.experience_record(s)["periode"] == expected
+    row = next(csv.DictReader(io.StringIO(exports.experiences_csv(Bank([s]), site_cfg.site_url))))
+    assert (row["debut"], row["debut_precision"], row["fin"], row["fin_precision"]) == cells
+    assert row["situation"] == "2015-01"
+
+
+def test_links_to_tools_are_exported_with_their_nature(site_bank):
+    record = exports.experience_record(sheet(site_bank, "fiche-exemplaire"))
+    assert record["outils"] == [{"outil": "reseau-des-pionniers", "lien": policy().link.uses,
+                                 "passage": "Bilan annuel, partie 3 : « le groupement échange avec le réseau des pionniers »"}]
+    bare = exports.experience_record(sheet(site_bank, "cooperation-emploi-vallee"))
+    assert bare["outils"] == [{"outil": "reseau-des-pionniers", "lien": None, "passage": None}]
 
 
 def test_no_review_and_no_publication_date_are_null(site_bank):
@@ -90,7 +115,7 @@ def test_the_csv_has_a_row_per_experience_with_its_columns(site_bank, site_cfg):
     assert atelier["regions"] == "Grand Est" and atelier["departements"] == "67"
     assert atelier["themes"] == "; ".join(sheet(site_bank, "atelier-partage-quartiers").model.themes)
     assert atelier["acteurs"].startswith("Association de test (association, porteur); ")
-    assert (atelier["debut"], atelier["fin"]) == ("2016", "")
+    assert (atelier["debut"], atelier["debut_precision"], atelier["fin"]) == ("2016", "exacte", "")
     assert atelier["referent"] == "Dominique Exemple, Présidente, Association de test"
     assert atelier["url"] == f"{site_cfg.site_url}experiences/atelier-partage-quartiers/"
     assert by_slug[MASKED]["referent"] == "" and by_slug["cooperation-emploi-vallee"]["referent"] == ""
@@ -121,10 +146,11 @@ def test_the_feed_lists_newest_sheets_first_with_their_summary(site_bank, site_c
     by_id = {e.findtext(f"{ATOM}id"): e for e in entries}
     tool = sheet(site_bank, "guide-des-alliances")
     entry = by_id[f"{site_cfg.site_url}outils/guide-des-alliances/"]
-    assert entry.findtext(f"{ATOM}summary") == f"{vocabulary('types_outils').label(tool.model.type)} — {tool.model.organisation}"
+    assert entry.findtext(f"{ATOM}summary") == typography.text(
+        f"{vocabulary('types_outils').label(tool.model.type)} — {tool.model.organisation} (Situation décrite : janvier 2015.)")
     exp = sheet(site_bank, "fiche-exemplaire")
     entry = by_id[f"{site_cfg.site_url}experiences/fiche-exemplaire/"]
-    assert entry.findtext(f"{ATOM}summary") == typography.text(exp.model.resume)
+    assert entry.findtext(f"{ATOM}summary") == typography.text(exp.model.resume + " (Situation décrite : janvier 2015.)")
     assert entry.findtext(f"{ATOM}published") == f"{exp.model.date_publication.isoformat()}T00:00:00Z"
 
 
@@ -137,6 +163,13 @@ def test_the_feed_escapes_text_and_keeps_the_fifty_newest(site_bank, site_cfg):
     assert "<b>" not in text and feed.findtext(f"{ATOM}title") == "A & <B>"
     titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
     assert titles == [f"Fiche {i} <b>& co</b>" for i in range(59, 9, -1)]
+
+
+def test_a_sheet_without_review_or_publication_is_dated_by_its_situation(site_bank, site_cfg):
+    s = edited(sheet(site_bank, "cooperation-emploi-vallee"), situation="2019-05-20", periode=Period(debut="inconnu"))
+    entry = ET.fromstring(exports.atom(Bank([s]), site_cfg.site_url, "Titre")).find(f"{ATOM}entry")
+    assert entry is not None and entry.findtext(f"{ATOM}updated") == "2019-05-20T00:00:00Z"
+    assert entry.findtext(f"{ATOM}summary").endswith("(Situation décrite\u00a0: 20 mai 2019.)")
 
 
 def test_an_empty_bank_still_makes_a_valid_feed(site_cfg):
@@ -162,7 +195,7 @@ def test_the_feed_gets_french_typography_and_the_open_data_keeps_the_text_as_wri
     entry = ET.fromstring(files["flux.xml"]).find(f"{ATOM}entry")
     assert entry is not None
     assert entry.findtext(f"{ATOM}title") == "Une alliance\u202f? «\u202fOui\u202f»\u00a0: 6\u202f000 repas…"
-    assert entry.findtext(f"{ATOM}summary") == "Pourquoi\u202f? Parce que\u202f; enfin\u202f!"
+    assert entry.findtext(f"{ATOM}summary") == "Pourquoi\u202f? Parce que\u202f; enfin\u202f! (Situation décrite\u00a0: janvier 2015.)"
     record = json.loads(files["donnees/experiences.json"])[0]
     assert (record["titre"], record["resume"]) == (written["titre"], written["resume"])
     row = next(csv.DictReader(io.StringIO(files["donnees/experiences.csv"])))

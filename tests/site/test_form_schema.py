@@ -9,6 +9,7 @@ come from the pydantic model: the page must carry the model's numbers.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -153,7 +154,7 @@ def test_page_carries_the_model_limits(real_site):
     assert rules["themes"]["maxItems"] == props["themes"]["maxItems"]
     assert rules["modeles.justification"]["minLength"] == defs["ModelUse"]["properties"]["justification"]["minLength"]
     assert rules["acteurs.nom"]["maxLength"] == defs["Actor"]["properties"]["nom"]["maxLength"]
-    assert rules["periode.debut"]["minimum"] == defs["Period"]["properties"]["debut"]["minimum"]
+    assert rules["periode.debut"]["minimum"] == defs["Period"]["properties"]["debut"]["anyOf"][0]["minimum"]
     assert rules["referent.courriel"]["pattern"] == Referent.model_json_schema()["properties"]["courriel"]["anyOf"][0]["pattern"]
     # What JSON Schema cannot say: which texts refuse « < » and « > ».
     assert rules["titre"]["texte"] == "court" and rules["resume"]["texte"] == "long"
@@ -270,6 +271,7 @@ def test_correspondent_proposes_an_experience_the_committee_accepts(page, watche
     bank = load_bank(content)
     m = next(s for s in bank.experiences if s.slug == SLUG).model
     assert m.statut == "en_relecture" and m.correspondant == CORRESPONDENT
+    assert m.situation == dt.date.today().strftime("%Y-%m")  # the month the form was filled
     assert m.titre == TITLE and m.resume == SUMMARY
     assert [(t.niveau, t.codes) for t in m.territoires] == [("commune", ["38185"]), ("region", ["84"])]
     assert [a.nom for a in m.acteurs] == ["Association Vélo Solidaire", "Club des entreprises d'Échirolles"]

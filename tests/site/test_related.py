@@ -33,6 +33,7 @@ publics: [association]
 themes: [sante]
 sources:
   - titre: Source d'essai
+situation: "2015-01"
 statut: publiee
 relecture:
   date: 2026-01-15
@@ -76,7 +77,7 @@ def write_experience(folder: Path, slug: str, *, modeles: list[str], territoires
         lines.append(f"outils: [{', '.join(outils)}]")
     lines += ["sources:", "  - titre: Source d'essai", "referent:", "  nom: Camille Essai", "  fonction: coordinatrice",
               "  organisation: Association d'essai", "  contact: via_comite", "  consentement:",
-              "    date: 2025-03-01", "    moyen: courriel au comité", f"statut: {statut}"]
+              "    date: 2025-03-01", "    moyen: courriel au comité", "situation: 2015-01", f"statut: {statut}"]
     if statut == "publiee":
         lines += ["relecture:", "  date: 2026-01-15", "  relecteurs: [Comité de rédaction]", "date_publication: 2026-01-15"]
     lines += ["correspondant: Comité de rédaction", "---", ""]

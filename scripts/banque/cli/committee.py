@@ -104,7 +104,7 @@ def cmd_importer(args: argparse.Namespace) -> int:
         print(f"Dossier introuvable : {args.contenu}", file=sys.stderr)
         return 2
     try:
-        done = importer.import_text(_read_input(args.source), args.contenu, args.correspondant)
+        done = importer.import_text(_read_input(args.source), args.contenu, args.correspondant, _today(args))
     except ProblemsError as exc:
         _refused(exc.problems, markdown=args.format == "markdown")
         return 1
@@ -202,7 +202,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["texte", "markdown"], default="texte",
                    help="texte (terminal) ou markdown : ce qu'il faut corriger, sur la sortie standard, "
                         "prêt pour le commentaire public du ticket")
-    _common(p, today=False)
+    _common(p)
     p.set_defaults(func=cmd_importer)
 
     p = sub.add_parser("tableau-de-bord", help="fiches en attente, relectures et consentements anciens, lacunes de la banque")

@@ -109,7 +109,7 @@ def draft_values(kind: str, slug: str, title: str, today: dt.date) -> dict:
         return {
             "slug": slug, "titre": title, "type": _first("types_outils"), "organisation": TODO,
             "territoires": national, "publics": [_first("types_acteurs")], "themes": [_first("themes")],
-            "sources": source, "statut": rules.status.draft,
+            "sources": source, "situation": f"{today:%Y-%m}", "statut": rules.status.draft,
         }
     return {
         "slug": slug,
@@ -124,6 +124,7 @@ def draft_values(kind: str, slug: str, title: str, today: dt.date) -> dict:
         "periode": {"debut": today.year},
         "sources": source,
         "referent": TO_IDENTIFY,
+        "situation": f"{today:%Y-%m}",
         "statut": rules.status.draft,
     }
 

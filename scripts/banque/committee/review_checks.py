@@ -21,6 +21,7 @@ from banque.sheets.policy import policy
 from banque.sheets.problem import Problem, fragment, problem
 from banque.sheets.text import fold
 from banque.sheets.unfinished import SHOWN, unfinished_lines
+from banque.sheets.vocabulary import vocabulary
 
 # The limits and the acronyms known to every reader are policy() (schema/regles.yml).
 # Fields whose prose a reader sees; names (acteurs, sources) are proper nouns, not jargon.
@@ -137,9 +138,12 @@ def check_review_date(raw: RawSheet, today: dt.date) -> list[Problem]:
 def check_tools(raw: RawSheet, tools: list[ToolRef]) -> list[Problem]:
     if raw.kind != "experiences":
         return []
-    cited = _list(raw.data, "outils")
+    items = _list(raw.data, "outils")
+    cited = [i.get("outil") if isinstance(i, dict) else i for i in items]
     lines = _lines_of(raw, ("titre", "resume"))
-    problems = []
+    problems = [_warn(raw, "lien-sans-nature", raw.line_of(("outils", n)), f"outils[{n}]",
+                      slug=item, natures=", ".join(vocabulary("liens_outils").ids))
+                for n, item in enumerate(items) if isinstance(item, str)]
     for tool in tools:
         names = {n for n in (fold(tool.title), fold(tool.slug.replace("-", " "))) if len(n) >= 4}
         if tool.slug in cited or not names:
@@ -148,7 +152,7 @@ def check_tools(raw: RawSheet, tools: list[ToolRef]) -> list[Problem]:
         if hit is not None:
             problems.append(_warn(raw, "outil-non-reference", hit, "outils", titre=tool.title, slug=tool.slug))
     themes = _list(raw.data, "themes")
-    if not cited and not problems:
+    if not cited and not any(p.code == "outil-non-reference" for p in problems):
         close = [t for t in tools if set(t.themes) & set(themes)]
         if close:
             listed = ", ".join(fragment("outil-cite", titre=t.title, slug=t.slug) for t in close)

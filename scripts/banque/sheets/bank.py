@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from banque.sheets.links import slugs
 from banque.sheets.load import RawSheet
 from banque.sheets.models import Experience, Tool
 from banque.sheets.policy import policy
@@ -94,7 +95,7 @@ class Bank:
     def _citing(self) -> dict[str, list[Sheet[Experience]]]:
         found: dict[str, list[Sheet[Experience]]] = {}
         for s in self.experiences:
-            for slug in dict.fromkeys(s.model.outils):
+            for slug in dict.fromkeys(slugs(s.model.outils)):
                 found.setdefault(slug, []).append(s)
         return found
 

@@ -155,6 +155,7 @@ if TYPE_CHECKING:
     StatusId = str
     ContactId = str
     LevelId = str
+    LinkId = str
 else:
     ModelId = terms("modeles")
     NatureId = terms("natures")
@@ -165,3 +166,4 @@ else:
     StatusId = terms("statuts")
     ContactId = terms("modes_contact")
     LevelId = terms("niveaux_territoire")
+    LinkId = terms("liens_outils")

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from banque.sheets.contact_address import names_in_address, webmail_domain
+from banque.sheets.dating import Period, Situation
 from banque.sheets.fields import (
     ActorTypeId,
     Code,
@@ -35,6 +36,7 @@ from banque.sheets.fields import (
     rule,
     unique,
 )
+from banque.sheets.links import ToolLinks
 from banque.sheets.policy import policy
 
 TO_IDENTIFY = "à identifier"
@@ -96,17 +98,6 @@ class Actor(Strict):
     nom: ShortText = Field(max_length=150, description="Le nom de la structure.", examples=["Alsace Active"])
     type: ActorTypeId = Field(description="Le type d'acteur. " + describe("types_acteurs"), examples=[_EXAMPLE["types_acteurs"][0]])
     role: RoleId = Field(description="Son rôle dans l'expérience. " + describe("roles"), examples=[_EXAMPLE["roles"][0]])
-
-
-class Period(Strict):
-    debut: Year = Field(description="L'année de début.", examples=[2008])
-    fin: Year | None = Field(default=None, description="L'année de fin, si l'expérience est terminée.", examples=[2014])
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Period:
-        if self.fin is not None and self.fin < self.debut:
-            raise rule("fin", f"l'année de fin ({self.fin}) précède l'année de début ({self.debut})")
-        return self
 
 
 class Indicator(Strict):
@@ -206,6 +197,7 @@ class Editorial(Strict):
     correspondant: ShortText | None = Field(default=None, max_length=120, description="Le correspondant local qui a proposé la fiche.", examples=["Comité de rédaction"])
     mise_en_avant: bool = Field(default=False, description="`true` pour mettre la fiche en avant sur la page d'accueil.", examples=[False])
     date_publication: Day | None = Field(default=None, description="La date de première publication (AAAA-MM-JJ).", examples=["2026-11-26"])
+    situation: Situation = Field(description="La date de la situation que la fiche décrit (AAAA-MM ou AAAA-MM-JJ), celle des sources, distincte de la relecture.", examples=["2015-01"])
 
     @model_validator(mode="after")
     def _published_was_reviewed(self) -> Editorial:
@@ -225,7 +217,7 @@ class _ExperienceFields(Strict):
     )
     nature: NatureId = Field(description="Partenariat ou dispositif d'animation. " + describe("natures"), examples=[_EXAMPLE["natures"][0]])
     modeles: Annotated[list[ModelUse], AfterValidator(_unique_models)] = Field(
-        min_length=1, max_length=4, description="Le ou les modèles de partenariat, chacun justifié.",
+        min_length=0, max_length=4, description="Le ou les modèles de partenariat, chacun justifié ; « [] » seulement pour un dispositif d'animation dont la source ne nomme aucun modèle.",
         examples=[[{"modele": _EXAMPLE["modeles"][0], "justification": "Les entreprises achètent des prestations aux structures d'insertion."}]],
     )
     territoires: list[TerritoryRef] = Field(min_length=1, description="Où l'expérience se déroule.", examples=[[{"niveau": _LEVEL.commune, "codes": ["38185"]}]])
@@ -233,7 +225,7 @@ class _ExperienceFields(Strict):
     acteurs: list[Actor] = Field(min_length=1, description="Les structures engagées, avec leur type et leur rôle.", examples=[[{"nom": "Lavéo", "type": _EXAMPLE["types_acteurs"][1], "role": _EXAMPLE["roles"][0]}]])
     periode: Period = Field(description="Les années de l'expérience.", examples=[{"debut": 2008}])
     indicateurs: list[Indicator] = Field(default_factory=list, description="Des indicateurs d'impact (facultatifs, mais attendus par le comité).", examples=[[{"libelle": "Partenaires", "valeur": "22", "annee": 2015}]])
-    outils: Annotated[list[Slug], AfterValidator(unique)] = Field(default_factory=list, description="Les outils du répertoire utilisés (identifiants de fiches outil).", examples=[["resolis"]])
+    outils: ToolLinks = Field(default_factory=list, description="Les outils du répertoire liés à l'expérience, chacun avec la nature du lien et le passage de la source.", examples=[[{"outil": "resolis", "lien": policy().link.cites, "passage": "IV.7 : « Résolis qui recherche, évalue et valorise des pratiques de terrain »"}]])
     sources: list[Source] = Field(min_length=1, description="Les documents d'où viennent les faits.", examples=[[{"titre": "Compte rendu de la première rencontre des pionniers", "date": "2015-01-08"}]])
     referent: Annotated[
         Annotated[Referent, Tag("personne")] | Annotated[Literal["à identifier"], Tag("a_identifier")],
@@ -247,6 +239,12 @@ class _ExperienceFields(Strict):
 class Experience(Editorial, _ExperienceFields):
     """An experience sheet. Editorial is listed first so its fields come last
     (pydantic orders fields from the most basic class)."""
+
+    @model_validator(mode="after")
+    def _models_or_animation(self) -> Experience:
+        if not self.modeles and self.nature != policy().nature.animation:
+            raise rule("modeles", f"indiquez au moins un modèle ; « modeles: [] » est réservé à la nature « {policy().nature.animation} »")
+        return self
 
     @model_validator(mode="after")
     def _published_has_consent(self) -> Experience:

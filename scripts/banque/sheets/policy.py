@@ -47,6 +47,18 @@ class Levels:
 
 
 @dataclass(frozen=True)
+class Natures:
+    animation: str  # a scheme that may claim no partnership model
+
+
+@dataclass(frozen=True)
+class LinkNatures:
+    uses: str
+    cites: str
+    related: str
+
+
+@dataclass(frozen=True)
 class Policy:
     summary_min: int
     summary_max: int
@@ -65,6 +77,9 @@ class Policy:
     unaccented: dict[str, str] = field(default_factory=dict)  # « Economie » → « Économie »
     institution_lowercase: frozenset[str] = frozenset()  # « Général » in « Commissariat Général »
     wrong_forms: dict[str, str] = field(default_factory=dict)  # « nous-même » → « nous-mêmes »
+    nature: Natures = Natures("")
+    link: LinkNatures = LinkNatures("", "", "")
+    situation_months: int = 0  # beyond this, a page warns that the facts may have changed
     unfinished: str = "\0"  # the new-sheet template's « À compléter »: never published
 
     def for_templates(self) -> dict[str, Any]:
@@ -78,12 +93,16 @@ class Policy:
             "contact": vars(self.contact),
             "niveau": vars(self.level),
             "portees": dict(self.scopes),
+            "lien": vars(self.link),
+            "nature": vars(self.nature),
+            "situation_mois": self.situation_months,
         }
 
 
 # Each vocabulary with roles, and the dataclass naming them (its fields are
 # the role keys of regles.yml).
 _ROLES: dict[str, type] = {"statuts": Statuses, "modes_contact": ContactModes, "niveaux_territoire": Levels}
+_ROLES.update({"natures": Natures, "liens_outils": LinkNatures})
 
 
 class _Rules:
@@ -172,6 +191,9 @@ def load_policy(path: Path) -> Policy:
         unaccented={str(k): str(v) for k, v in rules.get("typographie", "capitales_sans_accent").items()},
         institution_lowercase=frozenset(str(w) for w in rules.get("typographie", "minuscules_institution")),
         wrong_forms={str(k): str(v) for k, v in rules.get("typographie", "tournures").items()},
+        nature=rules.roles("natures"),
+        link=rules.roles("liens_outils"),
+        situation_months=rules.number("fraicheur", "situation_mois"),
         unfinished=str(rules.get("a_completer")),
     )
 

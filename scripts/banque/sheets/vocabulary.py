@@ -22,6 +22,8 @@ class Term:
     extrait: str = ""
     groupe: str = ""
     code: str = ""
+    inverse: str = ""  # liens_outils: the heading on the other side of the link
+    passage: str = ""  # modeles: where the report says the extract
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ NAMES = (
     "types_acteurs",
     "roles",
     "types_outils",
+    "liens_outils",
     "statuts",
     "modes_contact",
     "niveaux_territoire",

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.dating import NOT_KNOWN, dating, span
 from banque.sheets.policy import policy
 from banque.sheets.selection import criteria
 from banque.sheets.territory import territories
@@ -65,7 +66,13 @@ def nature_group(sheet: Sheet) -> str:
 
 
 def decade(sheet: Sheet) -> str:
-    return str(sheet.model.periode.debut // 10 * 10)
+    """The decade of the start (an approximate year counts), or NOT_KNOWN."""
+    year = dating(sheet.model.periode.debut).year
+    return NOT_KNOWN if year is None else str(year // 10 * 10)
+
+
+def decade_label(value: str) -> str:
+    return "Date de début inconnue" if value == NOT_KNOWN else f"Années {value}"
 
 
 def facets(sheets: list[Sheet]) -> list[Facet]:
@@ -73,7 +80,7 @@ def facets(sheets: list[Sheet]) -> list[Facet]:
     level = policy().level
     regions = region_values(sheets)
     depts = [d for r in regions if r in ref.regions for d in ref.departements_of_region(r)]
-    decades = sorted({decade(s) for s in sheets})
+    decades = sorted({decade(s) for s in sheets}, key=lambda d: (d == NOT_KNOWN, d))
     return [
         Facet(level.region, "Région", [(r, region_name(r)) for r in regions]),
         Facet(level.departement, "Département", [(d, f"{d} — {ref.departements[d]['nom']}") for d in depts]),
@@ -81,7 +88,7 @@ def facets(sheets: list[Sheet]) -> list[Facet]:
         Facet("theme", "Thème", [(t.id, t.libelle) for t in vocabulary("themes").terms]),
         Facet("acteur", "Type d'acteur", [(t.id, t.pluriel) for t in vocabulary("types_acteurs").terms]),
         Facet("nature", "Nature", [(g, GROUPS[g]) for g in dict.fromkeys(t.groupe for t in vocabulary("natures").terms)]),
-        Facet("decennie", "Début de l'expérience", [(d, f"Années {d}") for d in decades]),
+        Facet("decennie", "Début de l'expérience", [(d, decade_label(d)) for d in decades]),
     ]
 
 
@@ -111,8 +118,9 @@ def ordered(sheets: list[Sheet]) -> list[Sheet]:
 def index(bank: Bank) -> dict:
     """The explorer's index: facets once, then one short array per sheet.
 
-    Sheet: [slug, title, places, debut, fin (0 if ongoing), then per facet the
-    positions of its values in that facet's list].
+    Sheet: [slug, title, places, period as the page says it (« depuis 2014
+    environ », « début inconnu »), start year (0 if unknown), then per facet
+    the positions of its values in that facet's list].
     """
     sheets = ordered(bank.experiences)
     all_facets = facets(sheets)
@@ -124,7 +132,7 @@ def index(bank: Bank) -> dict:
         values = sheet_values(s)
         rows.append([
             s.slug, m.titre, ", ".join(p.libelle for p in s.places),
-            m.periode.debut, m.periode.fin or 0,
+            span(m.periode.debut, m.periode.fin), dating(m.periode.debut).year or 0,
             *[[pos[v] for v in values[f.key] if v in pos] for f, pos in zip(all_facets, positions, strict=True)],
         ])
     return {

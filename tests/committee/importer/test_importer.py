@@ -24,6 +24,8 @@ CASES = sorted(ISSUES.glob("*.md"))
 WORKFLOW = ROOT / ".github" / "workflows" / "importer-proposition.yml"
 # Extra arguments per case: an e-mailed sheet has no correspondent field to fill in.
 ARGS = {"fiche-par-courriel": ["--correspondant", "Jeanne Correspondante"]}
+# The day of the import dates the situation of a proposal that does not give it.
+TODAY = ["--aujourdhui", "2026-11-27"]
 
 
 def _files(project: Path) -> dict[str, bytes]:
@@ -37,7 +39,7 @@ def _front(text: str) -> dict:
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_issue_matches_golden(project: Path, update_golden: bool, case: Path):
     before = _files(project)
-    result = banque("importer", str(case), *ARGS.get(case.stem, []), cwd=project)
+    result = banque("importer", str(case), *ARGS.get(case.stem, []), *TODAY, cwd=project)
     after = _files(project)
     new = {name: data for name, data in after.items() if name not in before}
     assert {n: d for n, d in after.items() if n in before} == before, "une fiche existante a été modifiée"
@@ -96,7 +98,7 @@ def test_yaml_injection_in_a_title_stays_text(project: Path):
 
 def test_reads_standard_input_and_crlf(project: Path):
     body = (ISSUES / "complete.md").read_bytes().replace(b"\n", b"\r\n")
-    result = banque("importer", "-", cwd=project, stdin=body)
+    result = banque("importer", "-", *TODAY, cwd=project, stdin=body)
     assert result.returncode == 0, result.stderr
     written = project / "content" / "experiences" / "une-epicerie-solidaire-portee-par-des-entreprises-de-saint-denis.md"
     expected = (ISSUES / "complete.attendu").read_text(encoding="utf-8").split(f"--- content/experiences/{written.name} ---\n", 1)[1]

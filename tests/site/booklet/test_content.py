@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from banque.sheets.links import slugs
 from banque.site.booklet import content
 from banque.site.booklet.selection import parse, select
 from tests.site.small_bank import sheet
@@ -79,9 +80,9 @@ def test_the_annex_is_the_repertory_or_the_tools_the_selection_uses(site_bank, s
     assert content.tools_for(bank, bank.experiences, everything=True) == bank.outils
     one = next(s for s in bank.experiences if s.model.outils)
     used = content.tools_for(bank, [one], everything=False)
-    assert {t.slug for t in used} == set(one.model.outils) & {t.slug for t in bank.outils}
+    assert {t.slug for t in used} == set(slugs(one.model.outils)) & {t.slug for t in bank.outils}
     booklet = content.Booklet([one], used, ["Région : essai"], "1er janvier 2026", "2026-01-01")
     html = content.document(booklet, bank, site_cfg)
     for tool in used:
         assert f'id="outil-{tool.slug}"' in html and f'href="#outil-{tool.slug}"' in html
-    assert "Les outils qu'utilisent les expériences de ce recueil" in html.replace("&#39;", "'")
+    assert "Les outils liés aux expériences de ce recueil" in html.replace("&#39;", "'")

@@ -17,7 +17,7 @@ def test_a_card_shows_what_a_listing_needs(site_bank):
         "page": "experiences/atelier-partage-quartiers.md",
         "lieux": "Strasbourg, Grand Est",
         "modeles": [vocabulary("modeles").label("mecenat")],
-        "annee": 2016,
+        "annee": "depuis 2016",
     }
 
 

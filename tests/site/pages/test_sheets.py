@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import unquote
 
 import pytest
 
+from banque.sheets.links import ToolLink, slugs
 from banque.sheets.markdown_text import Raw
 from banque.sheets.policy import policy
 from banque.sheets.vocabulary import vocabulary
@@ -72,16 +74,49 @@ def test_an_experience_view_lays_out_its_sheet(site_bank, site_cfg):
 def test_tools_used_link_to_their_page_or_stay_plain_text(site_bank, site_cfg):
     s = edited(sheet(site_bank, "fiche-exemplaire"), outils=["reseau-des-pionniers", "outil-inconnu"])
     tool = sheet(site_bank, "reseau-des-pionniers")
-    assert sheets.experience_view(s, site_bank, site_cfg)["outils"] == [
-        {"titre": tool.model.titre, "page": "outils/reseau-des-pionniers.md", "type": vocabulary("types_outils").label(tool.model.type)},
-        {"titre": "outil-inconnu", "page": None, "type": ""},
+    [group] = sheets.experience_view(s, site_bank, site_cfg)["outils"]
+    assert group["titre"] == "Outils liés (nature du lien à préciser)"
+    assert group["liens"] == [
+        {"titre": tool.model.titre, "page": "outils/reseau-des-pionniers.md",
+         "type": vocabulary("types_outils").label(tool.model.type), "passage": ""},
+        {"titre": "outil-inconnu", "page": None, "type": "", "passage": ""},
     ]
+
+
+def test_tools_are_grouped_under_the_heading_of_their_link_s_nature(site_bank, site_cfg):
+    link = policy().link
+    s = edited(sheet(site_bank, "fiche-exemplaire"), outils=[
+        ToolLink(outil="guide-des-alliances", lien=link.related),
+        ToolLink(outil="reseau-des-pionniers", lien=link.uses, passage="Bilan, partie 3 : « nous utilisons le réseau »")])
+    groups = sheets.experience_view(s, site_bank, site_cfg)["outils"]
+    assert [(g["lien"], g["titre"]) for g in groups] == [
+        (link.uses, "Outils utilisés"), (link.related, "Outils apparentés (suggestion du comité)")]
+    assert groups[0]["liens"][0]["passage"] == "Bilan, partie 3 : « nous utilisons le réseau »"
+
+
+def test_a_page_dates_its_situation_and_warns_when_it_is_old(site_bank, site_cfg):
+    s = sheet(site_bank, "fiche-exemplaire")
+    months = policy().situation_months
+    assert sheets.dated(s.model, dt.date(2015, 6, 1)) == {"situation": "janvier 2015", "situation_mois": months,
+                                                           "perimee": False}
+    assert sheets.dated(s.model, dt.date(2026, 11, 27))["perimee"] is True
+    view = sheets.experience_view(s, site_bank, site_cfg)
+    assert view["situation"] == "janvier 2015" and view["perimee"] is True  # judged on today's date
+    assert sheets.tool_view(sheet(site_bank, "reseau-des-pionniers"), site_bank, site_cfg)["situation"] == "janvier 2015"
+
+
+def test_an_animation_scheme_without_model_says_so(site_bank, site_cfg):
+    s = edited(sheet(site_bank, "fiche-exemplaire"), modeles=[], nature=policy().nature.animation)
+    view = sheets.experience_view(s, site_bank, site_cfg)
+    assert view["sans_modele"] is True and view["modeles_detail"] == []
 
 
 def test_a_tool_view_lists_the_experiences_that_cite_it(site_bank, site_cfg):
     s = sheet(site_bank, "reseau-des-pionniers")
     view = sheets.tool_view(s, site_bank, site_cfg)
-    assert [c["slug"] for c in view["experiences"]] == [e.slug for e in site_bank.experiences if s.slug in e.model.outils]
+    cards = [c["slug"] for g in view["experiences"] for c in g["liens"]]
+    assert sorted(cards) == sorted(e.slug for e in site_bank.experiences if s.slug in slugs(e.model.outils))
+    assert [g["inverse"] for g in view["experiences"]] == ["Expériences qui l'utilisent", "Expériences liées (nature du lien à préciser)"]
     assert view["experiences"] and view["portee"] == ", ".join(p.libelle for p in s.places)
     assert view["publics"] == [vocabulary("types_acteurs").by_id[p].pluriel for p in s.model.publics]
     assert view["edition"] == f"{site_cfg.edition_url}content/outils/reseau-des-pionniers.md"

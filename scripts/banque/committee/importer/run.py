@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def _once(found: list[Problem]) -> list[Problem]:
     return list(seen.values())
 
 
-def import_text(raw: bytes, content: Path, correspondent: str | None = None) -> Imported:
+def import_text(raw: bytes, content: Path, correspondent: str | None = None, today: dt.date | None = None) -> Imported:
     """Write the sheet for one proposal, or raise ProblemsError (nothing written):
     its errors, then the notes made on the way."""
     text = _decode(raw)
@@ -76,6 +77,8 @@ def import_text(raw: bytes, content: Path, correspondent: str | None = None) -> 
     if not draft.data.get("correspondant"):
         draft.error("correspondant", draft.label("correspondant"), "proposition-correspondant-manquant")
     draft.data["statut"] = policy().status.in_review
+    # A proposal describes its experience as it is on the day it is imported, unless the sent sheet dates it.
+    draft.data.setdefault("situation", f"{today or dt.date.today():%Y-%m}")
     given = draft.data.get("slug") if isinstance(draft.data.get("slug"), str) else draft.data.get("titre")
     slug = sheet_slug(given) if isinstance(given, str) else ""
     draft.data["slug"] = slug or UNTITLED  # only so the rest can be checked

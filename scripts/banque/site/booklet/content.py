@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from banque.paths import TEMPLATES
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.links import slugs
 from banque.sheets.models import Experience, Tool
 from banque.sheets.policy import policy
 from banque.sheets.templating import date_fr, environment
@@ -80,14 +81,14 @@ def tools_for(bank: Bank, experiences: list[Sheet[Experience]], everything: bool
     """The annex: the whole repertory, or for a selection the tools its experiences use."""
     if everything:
         return list(bank.outils)
-    used = {slug for s in experiences for slug in s.model.outils}
+    used = {slug for s in experiences for slug in slugs(s.model.outils)}
     return [t for t in bank.outils if t.slug in used]
 
 
 def _experience(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, annex: set[str]) -> dict:
     view = experience_view(sheet, bank, cfg)
     view["sections"] = [{"titre": s["titre"], "html": Markup(to_html(s["texte"]))} for s in view["sections"]]
-    for tool in view["outils"]:
+    for tool in (t for group in view["outils"] for t in group["liens"]):  # grouped by link nature
         slug = (tool["page"] or "").removeprefix("outils/").removesuffix(".md")
         tool["annexe"] = slug if slug in annex else ""  # the anchor of its entry in the annex
     return view

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.dating import since
 from banque.sheets.models import Experience
 from banque.sheets.vocabulary import vocabulary
 from banque.site import related
@@ -25,7 +26,7 @@ def _experience_card(sheet: Sheet[Experience]) -> dict:
         "page": f"experiences/{sheet.slug}.md",
         "lieux": ", ".join(p.libelle for p in sheet.places),
         "modeles": [vocabulary("modeles").label(u.modele) for u in m.modeles],
-        "annee": m.periode.debut,
+        "annee": since(m.periode.debut),  # « depuis 2008 », « depuis 2014 environ », « début inconnu »
     }
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from urllib.parse import quote
 
 from banque.sheets.bank import Bank, Sheet
+from banque.sheets.dating import is_stale, situation_fr, span
+from banque.sheets.links import Link, links
 from banque.sheets.markdown_text import Raw
 from banque.sheets.models import Experience, Referent, Tool
 from banque.sheets.policy import policy
@@ -44,20 +48,38 @@ def _committee_mailto(cfg: SiteConfig, title: str) -> str:
     return f"mailto:{cfg.comite_courriel}?subject={subject}"
 
 
-def _period(m: Experience) -> str:
-    if m.periode.fin is None:
-        return f"depuis {m.periode.debut}"
-    return f"{m.periode.debut}" if m.periode.fin == m.periode.debut else f"{m.periode.debut} – {m.periode.fin}"
+def reference_day() -> dt.date:
+    """The day freshness is judged on: the build's date (SOURCE_DATE_EPOCH) when set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
 
 
-def _tools_used(m: Experience, bank: Bank) -> list[dict]:
-    tools = []
-    for slug in m.outils:
-        tool = bank.outil(slug)
-        tools.append({"titre": tool.model.titre if tool else slug,
-                      "page": f"outils/{slug}.md" if tool else None,
-                      "type": vocabulary("types_outils").label(tool.model.type) if tool else ""})
-    return tools
+def dated(m: Experience | Tool, today: dt.date | None = None) -> dict:
+    """The situation the sheet describes, and whether it is older than the freshness period."""
+    months = policy().situation_months
+    return {"situation": situation_fr(m.situation), "situation_mois": months,
+            "perimee": is_stale(m.situation, today or reference_day(), months)}
+
+
+def _link_groups(items: list[Link], entry) -> list[dict]:
+    """The links grouped by nature, in the vocabulary's order; bare slugs last (nature unknown)."""
+    natures = vocabulary("liens_outils")
+    groups = [{"lien": t.id, "titre": t.pluriel, "inverse": t.inverse,
+               "liens": [entry(x) for x in items if x.lien == t.id]} for t in natures.terms]
+    groups.append({"lien": "", "titre": "Outils liés (nature du lien à préciser)",
+                   "inverse": "Expériences liées (nature du lien à préciser)",
+                   "liens": [entry(x) for x in items if x.lien is None]})
+    return [g for g in groups if g["liens"]]
+
+
+def _tools_linked(m: Experience, bank: Bank) -> list[dict]:
+    def entry(link: Link) -> dict:
+        tool = bank.outil(link.outil)
+        return {"titre": tool.model.titre if tool else link.outil,
+                "page": f"outils/{link.outil}.md" if tool else None,
+                "type": vocabulary("types_outils").label(tool.model.type) if tool else "",
+                "passage": link.passage or ""}
+    return _link_groups(links(m.outils), entry)
 
 
 def experience_view(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, proches: list[dict] | None = None) -> dict:
@@ -71,12 +93,14 @@ def experience_view(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, proch
         "themes": [{"id": t, "libelle": vocabulary("themes").label(t)} for t in m.themes],
         "acteurs": [{"nom": a.nom, "type": vocabulary("types_acteurs").label(a.type),
                      "role": vocabulary("roles").label(a.role)} for a in m.acteurs],
-        "periode": _period(m),
+        "periode": span(m.periode.debut, m.periode.fin),
+        **dated(m),
+        "sans_modele": not m.modeles,
         "indicateurs": [{"libelle": i.libelle, "valeur": i.valeur, "annee": i.annee} for i in m.indicateurs],
         "relecture": date_fr(m.relecture.date) if m.relecture else "",
         "sections": [{"titre": t, "texte": Raw(text)} for t, text in sheet.sections],
         "referent": referent_view(sheet, cfg),
-        "outils": _tools_used(m, bank),
+        "outils": _tools_linked(m, bank),
         "sources": [s.model_dump() for s in m.sources],
         "edition": f"{cfg.edition_url}content/experiences/{sheet.path.name}",
         "statut": m.statut,
@@ -87,7 +111,9 @@ def experience_view(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, proch
 
 def tool_view(sheet: Sheet[Tool], bank: Bank, cfg: SiteConfig) -> dict:
     m = sheet.model
-    users = [experience_card(s) for s in bank.experiences_citing(sheet.slug)]
+    users = [(s, next(x for x in links(s.model.outils) if x.outil == sheet.slug))
+             for s in bank.experiences_citing(sheet.slug)]
+    by_link = {id(x): experience_card(s) for s, x in users}
     return {
         "slug": sheet.slug,
         "titre": m.titre,
@@ -99,7 +125,8 @@ def tool_view(sheet: Sheet[Tool], bank: Bank, cfg: SiteConfig) -> dict:
         "themes": [{"id": t, "libelle": vocabulary("themes").label(t)} for t in m.themes],
         "sections": [{"titre": t, "texte": Raw(text)} for t, text in sheet.sections],
         "sources": [s.model_dump() for s in m.sources],
-        "experiences": users,
+        "experiences": _link_groups([x for _, x in users], lambda x: by_link[id(x)]),
+        **dated(m),
         "edition": f"{cfg.edition_url}content/outils/{sheet.path.name}",
         "relecture": date_fr(m.relecture.date) if m.relecture else "",
         "statut": m.statut,

@@ -31,7 +31,7 @@ class TermLists:
 
 def _model_pages(groups: Groups, models: list[dict], common: dict) -> list[Page]:
     terms = vocabulary("modeles").by_id
-    result = [Page(t["page"], "modele.md.j2", {**common, "m": t, "extrait": terms[t["id"]].extrait,
+    result = [Page(t["page"], "modele.md.j2", {**common, "m": t, "extrait": terms[t["id"]].extrait, "passage": terms[t["id"]].passage,
                                                "experiences": sorted_cards(groups.model.get(t["id"], []))}) for t in models]
     return [*result, Page("modeles/index.md", "modeles.md.j2", {**common, "modeles": models})]
 

@@ -11,7 +11,7 @@ import { queryWords } from "./texte.js";
 
 // This file is assets/javascripts/explorateur.js: the site root is two folders up.
 var ROOT = new URL("../../", import.meta.url);
-var FIRST_FACET = 5; // a sheet: [slug, title, places, start, end (0 = ongoing), facets…]
+var FIRST_FACET = 5; // a sheet: [slug, title, places, period text, start year (0 = unknown), facets…]
 var BATCH = 50; // results shown at once
 // index.json's "departements" lists, for each value of the first facet (the
 // régions), its values in the second (their départements): see explorer.index().
@@ -215,9 +215,9 @@ function build() {
 
 // -- results -----------------------------------------------------------------
 
+// The period comes written by the build (« depuis 2008 », « début inconnu »).
 function period(row) {
-  if (!row[4]) return "depuis " + row[3];
-  return row[4] === row[3] ? String(row[3]) : row[3] + " – " + row[4];
+  return row[3];
 }
 
 function item(r) {

@@ -37,6 +37,7 @@ export function collect() {
     referent: null,
     corps: S.sections.map(function (_, i) { return bodyText(value("corps." + i)); }),
     correspondant: shortText(value("correspondant")),
+    situation: new Date().toISOString().slice(0, 7),
   };
   if (value("referent.choix") !== "a_identifier") {
     var date = value("referent.consentement.date"), means = shortText(value("referent.consentement.moyen"));

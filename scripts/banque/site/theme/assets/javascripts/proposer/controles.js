@@ -112,9 +112,10 @@ export function problems() {
   });
   var d = collect(), rules = page.S.regles;
   if (!d.nature) add(byId("f-nature"), "Choisissez la nature de l'expérience.");
-  var m = rules.modeles;
-  if (d.modeles.length < m.minItems || d.modeles.length > m.maxItems) {
-    add(byId("f-modeles"), "Cochez de " + m.minItems + " à " + m.maxItems + " modèles de partenariat.");
+  // No model only for an animation scheme whose sources name none (schema/regles.yml, roles.natures).
+  var m = rules.modeles, fewest = d.nature === page.S.politique.nature.animation ? 0 : Math.max(m.minItems, 1);
+  if (d.modeles.length < fewest || d.modeles.length > m.maxItems) {
+    add(byId("f-modeles"), "Cochez de " + fewest + " à " + m.maxItems + " modèles de partenariat.");
   }
   var t = rules.themes;
   if (d.themes.length < t.minItems || d.themes.length > t.maxItems) {

@@ -78,6 +78,8 @@ export function sheetText(d, S) {
       lines.push("  consentement:", "    date: " + q(r.consentement.date), "    moyen: " + q(r.consentement.moyen));
     }
   }
+  // The situation described is the correspondent's own, at the month the form is sent.
+  lines.push("situation: " + q(d.situation));
   lines.push("statut: " + q(S.statut), "correspondant: " + q(d.correspondant), "---");
   var body = S.sections.map(function (title, i) { return "## " + title + "\n\n" + d.corps[i]; });
   return lines.join("\n") + "\n\n" + body.join("\n\n") + "\n";
