@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 
-.PHONY: site serve apercu test lint valider schema bench bench-quick clean
+.PHONY: site serve apercu test lint valider schema carte bench bench-quick clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: lint
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/mypy
+
+## Redériver schema/carte-france.json depuis ../shared/geo (contours IGN, une fois par nouvelle édition)
+carte: $(STAMP)
+	$(BIN)/python -m banque.committee.map_geometry
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

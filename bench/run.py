@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 from banque.sheets.check import validate  # noqa: E402
 from banque.site import build  # noqa: E402
 from bench.generate import generate  # noqa: E402
+from bench.tailles import LIST_LIMIT, MAP_LIMIT, page_sizes  # noqa: E402
 
 PY = sys.executable
 BANQUE = [PY, "-m", "banque.cli"]
@@ -147,6 +148,7 @@ def output_stats(site: Path) -> dict:
         "n_html": sum(1 for _ in site.rglob("*.html")),
         "recherche": sum(gz(p) for p in first),
         "recherche_fichiers": [p.relative_to(pf).as_posix() for p in first],
+        **page_sizes(site),
     }
 
 
@@ -404,6 +406,10 @@ def report(results: list[dict], elapsed: float) -> str:
     row("Pages HTML / pages d'expérience publiées", lambda r: f"{r['n_html']} / {r['n_pages']}")
     row("Page d'expérience (moyenne / max)", lambda r: f"{fmt_b(r['page'])} / {fmt_b(r['page_max'])}")
     row("Première recherche Pagefind (gzip)", lambda r: fmt_b(r["recherche"]))
+    row("Plus grande page", lambda r: f"{fmt_b(r['page_html_max'][1])} (/{r['page_html_max'][0]})")
+    row("Plus grande page de liste", lambda r: f"{fmt_b(r['liste_max'][1])} (/{r['liste_max'][0]})")
+    for kind, label in (("accueil", "de l'accueil"), ("region", "d'une région (la plus lourde)"), ("couverture", "de la couverture")):
+        row(f"Carte {label}, gzip", lambda r, kind=kind: fmt_b(r["cartes"][kind][1]) if kind in r["cartes"] else "—")
     lines.append("")
     if results:
         lines.append("Première recherche = " + " + ".join(results[-1]["recherche_fichiers"])
@@ -451,6 +457,11 @@ def report(results: list[dict], elapsed: float) -> str:
                      f"{status(preview <= 2)} |")
     lines.append(f"| Page d'expérience ≤ 60 Ko (moyenne) | {fmt_b(page)} | {status(page <= 60 * 1024)} |")
     lines.append(f"| Première recherche ≤ 300 Ko gzip | {fmt_b(search)} | {status(search <= 300 * 1024)} |")
+    lst = big["liste_max"]
+    lines.append(f"| Page de liste ≤ 150 Ko | {fmt_b(lst[1])} (/{lst[0]}) | {status(lst[1] <= LIST_LIMIT)} |")
+    heaviest = max((size for r in results for _, size in r["cartes"].values()), default=0)
+    lines.append(f"| Carte ≤ 40 Ko gzip de plus sur sa page | {fmt_b(heaviest)} (la plus lourde) | "
+                 f"{status(heaviest <= MAP_LIMIT)} |")
     lines.append("")
     lines.append(f"Durée totale du banc d'essai : {elapsed:.0f} s.")
     return "\n".join(lines)

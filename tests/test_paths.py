@@ -13,7 +13,7 @@ PATHS = {name: value for name, value in vars(paths).items() if name.isupper() an
 
 
 def test_every_path_is_named():
-    assert set(PATHS) == {"PROJECT", "SCHEMA", "VOCABULARIES", "TERRITORIES", "TEMPLATES", "THEME"}
+    assert set(PATHS) == {"PROJECT", "SCHEMA", "VOCABULARIES", "TERRITORIES", "TEMPLATES", "THEME", "FRANCE_MAP"}
 
 
 def test_project_is_this_repository():

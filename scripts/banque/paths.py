@@ -11,3 +11,4 @@ VOCABULARIES = SCHEMA / "vocabulaires"
 TERRITORIES = SCHEMA / "territoires.json"
 TEMPLATES = Path(__file__).resolve().parent / "site" / "templates"
 THEME = Path(__file__).resolve().parent / "site" / "theme"
+FRANCE_MAP = SCHEMA / "carte-france.json"  # derived by committee/map_geometry.py, read by the build

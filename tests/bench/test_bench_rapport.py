@@ -34,6 +34,8 @@ def _result(n: int, validation: float, complete: float, mkdocs: float, memory: f
         "apercu": {"demarrage": 10.0, "titre": [preview, preview], "listes": [3.0], "corps": preview},
         "site": 1, "page": 25_000, "page_max": 26_000, "n_pages": n, "n_html": n, "recherche": 150_000,
         "recherche_fichiers": ["pagefind.js"],
+        "page_html_max": ["couverture", 90_000], "liste_max": ["themes/insertion", 140_000 if n < 5000 else 160_000],
+        "cartes": {"accueil": ["", 13_000], "region": ["territoires/grand-est", 9_000], "couverture": ["couverture", 45_000]},
     }
 
 
@@ -43,4 +45,8 @@ def test_report_judges_targets_on_the_largest_size_and_preview_at_1000():
     assert "| Construction complète ≤ 1,2 × mkdocs seul | 1.48 × | **non atteint** |" in text
     assert "| Mémoire de pointe ≤ 600 Mo | 820 Mo | **non atteint** |" in text
     assert "| Aperçu à 1000 fiches : modification visible ≤ 2 s | 1.50 s (pire cas) | atteint |" in text
+    assert "| Page de liste ≤ 150 Ko | 156.2 Ko (/themes/insertion) | **non atteint** |" in text
+    assert "| Carte ≤ 40 Ko gzip de plus sur sa page | 43.9 Ko (la plus lourde) | **non atteint** |" in text
+    assert "| Plus grande page de liste | 136.7 Ko (/themes/insertion) | 156.2 Ko (/themes/insertion) |" in text
+    assert "| Carte de l'accueil, gzip | 12.7 Ko | 12.7 Ko |" in text
     assert "validation 6.67 ×" in text and "**non atteint** |" in text.split("Croissance 1000 → 5000 ≤ 5,5 ×")[1].split("\n")[0]

@@ -50,8 +50,8 @@ TEMPLATES = [
 # For these templates a given page rather than the largest one: France entière, not International.
 PREFERRED = {"territoire_hors_region.md.j2": "territoires/national/"}
 # Pages being built by other engineers: tested by URL, and required to exist.
-# The map of France (/carte/) is not built: no openly licensed geometry is
-# reachable from the registries this project may use (see the closing note).
+# The maps of France are on the home, région and coverage pages (also checked
+# by test_carte_navigateur.py).
 FIXED_PAGES = ["explorer/", "proposer/", "couverture/"]
 # Material's own pages, overridden in scripts/banque/theme.
 THEME_PAGES = ["404.html"]

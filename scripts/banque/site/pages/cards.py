@@ -30,8 +30,30 @@ def _experience_card(sheet: Sheet[Experience]) -> dict:
     }
 
 
-def sorted_cards(sheets: list[Sheet[Experience]]) -> list[dict]:
-    return [experience_card(s) for s in sorted(sheets, key=lambda s: (s.model.titre.lower(), s.slug))]
+# How many cards a list page shows before it links to the explorer for the
+# rest: a page stays under 150 KB at 5,000 sheets (bench/run.py measures it).
+LIMIT = 50
+
+
+class Cut(list[dict]):
+    """The first cards of a list, with the size of the whole list (`total`) and
+    the explorer filtered on it (`lien`, a docs path with its query), for the
+    templates' link to see them all (_cartes.md.j2)."""
+
+    def __init__(self, cards: list[dict], total: int, lien: str):
+        super().__init__(cards)
+        self.total = total
+        self.lien = lien
+
+
+def sorted_cards(sheets: list[Sheet[Experience]], explorer: str | None = None, limit: int | None = None) -> list[dict]:
+    """The cards of `sheets` by title. With `explorer` (the explorer filtered on
+    this list), only the first `limit` (LIMIT by default) and the way to the rest."""
+    ordered = sorted(sheets, key=lambda s: (s.model.titre.lower(), s.slug))
+    limit = LIMIT if limit is None else limit
+    if explorer is None or len(ordered) <= limit:
+        return [experience_card(s) for s in ordered]
+    return Cut([experience_card(s) for s in ordered[:limit]], len(ordered), explorer)
 
 
 def related_cards(bank: Bank) -> dict[str, list[dict]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from banque.sheets.bank import Bank
 from banque.sheets.templating import date_fr
+from banque.site import france_map
 from banque.site.pages.cards import experience_card
 from banque.site.pages.page import Page
 from banque.site.pages.vocabularies import TermLists
@@ -21,6 +22,7 @@ def page(bank: Bank, regions: list[dict], terms: TermLists, common: dict) -> Pag
         "mises_en_avant": [experience_card(s) for s in exps if s.model.mise_en_avant],
         "dernieres": [dict(experience_card(s), relecture=date_fr(date)) for s, date in reviewed[:6]],
         "regions": with_sheets,
+        "carte_regions": france_map.regions_map(regions, "index.md"),
         "modeles": terms.models,
         "themes": [t for t in terms.themes if t["nombre"]],
     })

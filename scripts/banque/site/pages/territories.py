@@ -10,8 +10,15 @@ from banque.sheets.models import Experience
 from banque.sheets.policy import policy
 from banque.sheets.territory import territories
 from banque.sheets.text import slugify
+from banque.site import france_map
+from banque.site.explorer import explorer_link
 from banque.site.pages.cards import sorted_cards
 from banque.site.pages.page import Groups, Page
+
+# A région page lists each département's experiences, and those of the whole
+# région: shorter lists than elsewhere (cards.LIMIT), so that the page stays light.
+DEPARTEMENT_LIMIT = 6
+REGION_WIDE_LIMIT = 12
 
 
 def region_slug(code: str) -> str:
@@ -47,17 +54,23 @@ def _former_names() -> dict[str, list[str]]:
 def _region_page(code: str, sheets: list[Sheet[Experience]], former: list[str], common: dict) -> Page:
     ref = territories()
     in_region = ref.departements_of_region(code)
-    depts = [{"code": d, "nom": ref.departements[d]["nom"], "experiences": sorted_cards([s for s in sheets if d in s.departements])}
-             for d in in_region]
+    level = policy().level
+    in_dept = {d: [s for s in sheets if d in s.departements] for d in in_region}
+    depts = [{"code": d, "nom": ref.departements[d]["nom"], "experiences": sorted_cards(
+        in_dept[d], explorer_link(**{level.departement: d}), DEPARTEMENT_LIMIT)} for d in in_region]
     region_wide = [s for s in sheets if not s.departements or not any(d in s.departements for d in in_region)]
-    return Page(f"territoires/{region_slug(code)}.md", "region.md.j2", {
+    path = f"territoires/{region_slug(code)}.md"
+    counts = [{"code": d["code"], "nom": d["nom"], "nombre": len(in_dept[d["code"]])} for d in depts]
+    return Page(path, "region.md.j2", {
+        "carte_departements": france_map.departements_map(code, counts, path, "proposer.md"),
         **common, "code": code, "nom": ref.regions[code]["nom"], "anciennes": sorted(former),
-        "departements": depts, "regionales": sorted_cards(region_wide), "nombre": len(sheets)})
+        "departements": depts, "nombre": len(sheets),
+        "regionales": sorted_cards(region_wide, explorer_link(**{level.region: code}), REGION_WIDE_LIMIT)})
 
 
 def _scope_pages(groups: Groups, common: dict) -> list[Page]:
     return [Page(f"territoires/{scope}.md", "territoire_hors_region.md.j2", {
-        **common, "portee": scope, "nom": title, "experiences": sorted_cards(groups.scope.get(scope, []))})
+        **common, "portee": scope, "nom": title, "experiences": sorted_cards(groups.scope.get(scope, []), explorer_link(**{policy().level.region: scope}))})
         for scope, title in policy().scopes.items()]
 
 
@@ -74,7 +87,7 @@ def _former_pages(groups: Groups, common: dict) -> tuple[list[Page], list[dict]]
         listed.append({"nom": f["nom"], "region_actuelle": today, "page": page})
         result.append(Page(f"territoires/{slugify(f['nom'])}.md", "ancienne_region.md.j2", {
             **common, "nom": f["nom"], "region_actuelle": today, "page": page,
-            "experiences": sorted_cards(groups.region.get(code, []))}))
+            "experiences": sorted_cards(groups.region.get(code, []), explorer_link(**{policy().level.region: code}))}))
     return result, listed
 
 
