@@ -73,3 +73,17 @@ def test_a_closed_pipe_ends_quietly():
     _, errors = proc.communicate(timeout=60)
     assert "Traceback" not in errors.decode("utf-8") and "BrokenPipe" not in errors.decode("utf-8")
     assert proc.returncode == 1  # the report was cut
+
+
+def test_schema_verifier_reports_a_break_of_the_published_major_in_french(monkeypatch, capsys):
+    from banque import cli
+    from banque.sheets import schema_export
+    from banque.sheets.problem import problem
+
+    found = [problem("schema-champ-retire", "schema/versions/1/outil.schema.json", 0, "url", champ="url"),
+             problem("schema-rupture-sans-version-majeure", "schema/schemas.yml", 0, "version",
+                     version="1.0.0", nombre=1, prochaine="2.0.0")]
+    monkeypatch.setattr(schema_export, "breaks", lambda: found)
+    assert cli.main(["schema", "--verifier"]) == 1
+    err = capsys.readouterr().err
+    assert "champ «\u00a0url\u00a0» retiré" in err and "2.0.0" in err and "banque schema --instantane" in err

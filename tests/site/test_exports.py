@@ -16,6 +16,7 @@ from banque.sheets.bank import Bank
 from banque.sheets.dating import Period
 from banque.sheets.policy import policy
 from banque.sheets.problem import fragment
+from banque.sheets.schema_version import version
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site import exports, typography
@@ -189,10 +190,11 @@ def test_an_empty_bank_still_makes_a_valid_feed(site_cfg):
 def test_the_data_files_hold_the_records(site_bank, site_cfg):
     files = exports.render(site_bank, site_cfg)
     assert set(files) == {"donnees/experiences.json", "donnees/outils.json", "donnees/experiences.csv", "flux.xml",
-                          "donnees/experience.schema.json", "donnees/outil.schema.json"}
+                          "donnees/outils.csv", "donnees/experience.schema.json", "donnees/outil.schema.json"}
     assert json.loads(files["donnees/experiences.json"]) == [exports.experience_record(s, site_cfg.today) for s in site_bank.experiences]
     assert json.loads(files["donnees/outils.json"]) == [exports.tool_record(s) for s in site_bank.outils]
     assert files["donnees/experiences.csv"] == exports.experiences_csv(site_bank, site_cfg.site_url, site_cfg.today)
+    assert files["donnees/outils.csv"] == exports.tools_csv(site_bank, site_cfg.site_url)
     assert "é" in files["donnees/experiences.json"]  # French text as written, not \u escapes
 
 
@@ -210,3 +212,24 @@ def test_the_feed_gets_french_typography_and_the_open_data_keeps_the_text_as_wri
     assert (record["titre"], record["resume"]) == (written["titre"], written["resume"])
     row = next(csv.DictReader(io.StringIO(files["donnees/experiences.csv"])))
     assert (row["titre"], row["resume"]) == (written["titre"], written["resume"])
+
+
+def test_the_tools_csv_has_one_row_per_tool_with_its_ids_and_page(site_bank, site_cfg):
+    rows = list(csv.DictReader(io.StringIO(exports.tools_csv(site_bank, site_cfg.site_url))))
+    assert [r["slug"] for r in rows] == [s.slug for s in site_bank.outils]
+    tool = sheet(site_bank, "guide-des-alliances")
+    row = next(r for r in rows if r["slug"] == tool.slug)
+    assert list(row) == exports.TOOL_CSV_COLUMNS
+    assert row["type"] == tool.model.type and row["themes"] == "; ".join(tool.model.themes)
+    assert row["publics"] == "; ".join(tool.model.publics) and row["adresse"] == (tool.model.url or "")
+    assert row["url"] == f"{site_cfg.site_url}outils/{tool.slug}/"
+
+
+def test_every_export_carries_the_version_of_the_sheet_format(site_bank, site_cfg):
+    files = exports.render(site_bank, site_cfg)
+    for name in ("donnees/experiences.json", "donnees/outils.json"):
+        assert {r["version_schema"] for r in json.loads(files[name])} == {version()}
+    feed = ET.fromstring(files["flux.xml"])
+    assert feed.findtext("{https://schema.org/}schemaVersion") == version()
+    for name in ("donnees/experience.schema.json", "donnees/outil.schema.json"):
+        assert json.loads(files[name])["version"] == version()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from banque.site import explorer, exports, form_schema, render
+from banque.site import explorer, exports, form_schema, open_data, render
 from banque.site.pages import Page, pages
 
 
@@ -22,6 +22,7 @@ def test_every_page_and_data_file_is_generated(site_bank, site_cfg):
     bank = site_bank.visible()
     files = render.render_all(bank, site_cfg)
     expected = {p.path for p in pages(bank, site_cfg)} | set(exports.render(bank, site_cfg)) | set(explorer.files(bank))
+    expected |= set(open_data.render(bank, site_cfg))
     assert set(files) == expected | {form_schema.TERRITORIES_FILE}
     assert files[form_schema.TERRITORIES_FILE] == form_schema.territory_list()
     assert all(isinstance(v, str) for k, v in files.items() if k.endswith(".md"))

@@ -42,9 +42,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
         stale = schema_export.stale() + ([cms_config.CONFIG_FILE] if cms_config.stale(*cms) else [])
         for path in stale:
             print(f"{path} n'est pas à jour : lancez « banque schema ».", file=sys.stderr)
-        return 1 if stale else 0
+        breaks = schema_export.breaks()
+        if breaks:
+            print("\n".join(report.text_lines(breaks)), file=sys.stderr)
+        return 1 if stale or breaks else 0
     written = schema_export.write() + ([cms_config.CONFIG_FILE] if cms_config.write(*cms) else [])
-    for path in written:
+    for path in [*written, *schema_export.snapshot(replace=args.instantane)]:
         print(f"Écrit : {path}")
     return 0
 
@@ -118,8 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="reconstruire tout le site à chaque modification (plus lent ; par défaut, seules les pages touchées)")
     p.set_defaults(func=cmd_servir)
 
-    p = sub.add_parser("schema", help="exporter le schéma JSON dans schema/")
-    p.add_argument("--verifier", action="store_true", help="échouer si le schéma exporté n'est pas à jour")
+    p = sub.add_parser("schema", help="exporter le schéma JSON et sa documentation dans schema/")
+    p.add_argument("--verifier", action="store_true",
+                   help="échouer si le schéma exporté n'est pas à jour, ou si le format casse les fiches de sa version majeure")
+    p.add_argument("--instantane", action="store_true",
+                   help="réécrire schema/versions/<majeure>/ (schéma et exemples de la version majeure publiée)")
     p.set_defaults(func=cmd_schema)
 
     from banque.cli import committee  # the committee's tools: nouvelle-fiche, relire, importer…

@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.dating import NOT_KNOWN, dating, span
 from banque.sheets.policy import policy
+from banque.sheets.selection import criteria
 from banque.sheets.territory import territories
 from banque.sheets.text import fold, slugify
 from banque.sheets.vocabulary import vocabulary
@@ -61,10 +62,6 @@ def region_name(code: str) -> str:
     return policy().scopes.get(code) or territories().regions[code]["nom"]
 
 
-def sheet_regions(sheet: Sheet) -> list[str]:
-    return list(sheet.regions) or [sheet.scope]
-
-
 def nature_group(sheet: Sheet) -> str:
     return vocabulary("natures").by_id[sheet.model.nature].groupe
 
@@ -100,11 +97,14 @@ def sheet_values(sheet: Sheet) -> dict[str, list[str]]:
     """The facet values of one sheet, by facet key."""
     m = sheet.model
     level = policy().level
+    # Région, model and theme: the selection's own values (sheets/selection.py),
+    # so the explorer, the open data and the booklet keep the same sheets.
+    chosen = criteria(sheet)
     return {
-        level.region: sheet_regions(sheet),
+        level.region: chosen["regions"],
         level.departement: list(sheet.departements),
-        "modele": [u.modele for u in m.modeles],
-        "theme": list(dict.fromkeys(m.themes)),
+        "modele": chosen["modeles"],
+        "theme": chosen["themes"],
         "acteur": sorted({a.type for a in m.acteurs}),
         "nature": [nature_group(sheet)],
         "decennie": [decade(sheet)],

@@ -1,4 +1,4 @@
-"""Open data and the newsletter feed: experiences.json/.csv, outils.json, schemas, Atom.
+"""Open data and the newsletter feed: experiences and outils in JSON and CSV, schemas, Atom.
 
 Exports carry only what the site shows, decided by sheets/people.py on the build
 date: a referent whose agreement expired, who refused or asked not to be named is
@@ -21,6 +21,7 @@ from banque.sheets.links import links
 from banque.sheets.models import Experience, Tool
 from banque.sheets.people import Shown, cited_sentence, people_shown, situation
 from banque.sheets.policy import policy
+from banque.sheets.schema_version import version
 from banque.sheets.territory import territories
 from banque.sheets.vocabulary import vocabulary
 from banque.site.typography import text as typeset
@@ -84,6 +85,7 @@ def experience_record(sheet: Sheet, today: dt.date | None = None) -> dict:
         "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
         "date_publication": m.date_publication.isoformat() if m.date_publication else None,
         "statut": m.statut,
+        "version_schema": version(),
     }
 
 
@@ -102,6 +104,7 @@ def tool_record(sheet: Sheet) -> dict:
         "situation": m.situation,
         "derniere_relecture": m.relecture.date.isoformat() if m.relecture else None,
         "statut": m.statut,
+        "version_schema": version(),
     }
 
 
@@ -144,6 +147,26 @@ def experiences_csv(bank: Bank, site_url: str, today: dt.date | None = None) -> 
     return out.getvalue()
 
 
+TOOL_CSV_COLUMNS = ["slug", "titre", "type", "organisation", "adresse", "portee", "publics", "themes",
+                    "derniere_relecture", "url"]
+
+
+def tools_csv(bank: Bank, site_url: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TOOL_CSV_COLUMNS)
+    for s in bank.outils:
+        m = s.model
+        writer.writerow([_csv_cell(str(v)) for v in [
+            s.slug, m.titre, m.type, m.organisation, m.url or "",
+            "; ".join(p.libelle for p in s.places),
+            "; ".join(m.publics), "; ".join(m.themes),
+            m.relecture.date.isoformat() if m.relecture else "",
+            f"{site_url}outils/{s.slug}/",
+        ]])
+    return out.getvalue()
+
+
 def _updated(sheet: Sheet) -> dt.date:
     m = sheet.model
     return (m.relecture.date if m.relecture else None) or m.date_publication or situation_day(m.situation)
@@ -156,12 +179,14 @@ def atom(bank: Bank, site_url: str, title: str, today: dt.date | None = None) ->
     updated = max((_updated(s) for s in sheets), default=dt.date(2015, 1, 8))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">',
+        # schema:schemaVersion: the version of the sheet format, as in every export.
+        '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:schema="https://schema.org/" xml:lang="fr">',
         f"  <title>{xml_escape(typeset(title))}</title>",
         f'  <link href="{xml_escape(site_url)}"/>',
         f'  <link rel="self" href="{xml_escape(site_url)}flux.xml"/>',
         f"  <id>{xml_escape(site_url)}</id>",
         f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
+        f"  <schema:schemaVersion>{version()}</schema:schemaVersion>",
     ]
     for s in sheets:
         m = s.model
@@ -191,6 +216,7 @@ def render(bank: Bank, cfg) -> dict[str, str]:
                                               ensure_ascii=False, indent=1) + "\n",
         "donnees/outils.json": json.dumps([tool_record(s) for s in bank.outils], ensure_ascii=False, indent=1) + "\n",
         "donnees/experiences.csv": experiences_csv(bank, cfg.site_url, cfg.today),
+        "donnees/outils.csv": tools_csv(bank, cfg.site_url),
         "flux.xml": atom(bank, cfg.site_url, "Banque d'expériences des alliances en territoires", cfg.today),
     }
     for name in ("experience.schema.json", "outil.schema.json"):

@@ -16,7 +16,7 @@ from banque.paths import TEMPLATES
 from banque.sheets.bank import Bank
 from banque.sheets.problem import Problem
 from banque.sheets.templating import environment
-from banque.site import admin, explorer, exports, form_schema
+from banque.site import admin, explorer, exports, form_schema, open_data
 from banque.site.pages import Page, pages
 from banque.site.settings import SiteConfig
 
@@ -41,6 +41,7 @@ def render_all(bank: Bank, cfg: SiteConfig, extra: Mapping[str, str] | None = No
         files[page.path] = memo.render(env, page) if memo is not None else render_page(env, page)
     files.update(extra or {})
     files.update(exports.render(bank, cfg))
+    files.update(open_data.render(bank, cfg))
     files[form_schema.TERRITORIES_FILE] = form_schema.territory_list()
     files.update(explorer.files(bank))
     files.update(admin.files(cfg))

@@ -6,8 +6,8 @@ order: `select` gives exactly the results the explorer page shows for the same
 URL parameters. The values are checked against the explorer's own facets, so
 an unknown code is refused in French, with the close values.
 
-Until one selection function is shared by the explorer, the exports and the
-booklet, this module is the booklet's.
+The rule itself is sheets/selection.py, shared with the explorer and the open
+data; this module reads the command's options into it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from banque.sheets import selection as selection_rule
 from banque.sheets.bank import Bank, Sheet
 from banque.sheets.models import Experience
 from banque.sheets.policy import policy
@@ -86,9 +87,9 @@ def _unknown(option: str, value: str, known: dict[str, str]) -> Problem:
 
 
 def select(bank: Bank, selection: Selection) -> list[Sheet[Experience]]:
-    """The experiences of `bank` the explorer shows for `selection`, in its order."""
-    def kept(sheet: Sheet[Experience]) -> bool:
-        values = explorer.sheet_values(sheet)
-        return all(not chosen or set(chosen) & set(values[key]) for key, chosen in selection.values.items())
-
-    return [s for s in explorer.ordered(bank.experiences) if kept(s)]
+    """The experiences of `bank` the explorer shows for `selection`, in its order:
+    the shared rule of sheets/selection.py, which the explorer and the open data follow too."""
+    chosen = selection.values
+    shared = selection_rule.Selection(frozenset(chosen.get(policy().level.region, ())),
+                                      frozenset(chosen.get("modele", ())), frozenset(chosen.get("theme", ())))
+    return explorer.ordered(selection_rule.select_experiences(bank.experiences, shared))

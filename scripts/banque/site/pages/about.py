@@ -4,6 +4,7 @@ accessibility, and the form to propose an experience."""
 from __future__ import annotations
 
 from banque.sheets.bank import Bank
+from banque.sheets.schema_version import version
 from banque.site import explorer, form_schema, france_map
 from banque.site.pages.page import Page
 from banque.site.settings import SiteConfig
@@ -20,7 +21,7 @@ def pages(bank: Bank, cfg: SiteConfig, models: list[dict], common: dict) -> list
         Page("couverture.md", "couverture.md.j2", {**common, **coverage,
                                                    "carte_regions": france_map.regions_map(regions, "couverture.md")}),
         Page("donnees.md", "donnees.md.j2", {**common, **source, "nombre_experiences": len(bank.experiences),
-                                             "nombre_outils": len(bank.outils)}),
+                                             "nombre_outils": len(bank.outils), "version_format": version()}),
         Page("a-propos/index.md", "a_propos.md.j2", {**common, **source, "modeles": models}),
         Page("a-propos/accessibilite.md", "accessibilite.md.j2", {**common}),
         Page("proposer.md", "proposer.md.j2", {**common, "f": form}),

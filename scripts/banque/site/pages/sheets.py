@@ -17,6 +17,7 @@ from banque.sheets.policy import policy
 from banque.sheets.templating import date_fr
 from banque.sheets.text import fold
 from banque.sheets.vocabulary import vocabulary
+from banque.site import structured_data
 from banque.site.explorer import term_page
 from banque.site.pages.cards import experience_card, related_cards
 from banque.site.pages.page import Page
@@ -115,6 +116,7 @@ def experience_view(sheet: Sheet[Experience], bank: Bank, cfg: SiteConfig, proch
         "edition": f"{cfg.edition_url}content/experiences/{sheet.path.name}",
         "statut": m.statut,
         "proches": proches or [],  # cards of related sheets, with "pourquoi" (see related_cards)
+        "jsonld": structured_data.script_text(structured_data.experience(sheet, cfg)),
     }
 
 
@@ -139,6 +141,7 @@ def tool_view(sheet: Sheet[Tool], bank: Bank, cfg: SiteConfig) -> dict:
         "edition": f"{cfg.edition_url}content/outils/{sheet.path.name}",
         "relecture": date_fr(m.relecture.date) if m.relecture else "",
         "statut": m.statut,
+        "jsonld": structured_data.script_text(structured_data.tool(sheet, cfg)),
     }
 
 
