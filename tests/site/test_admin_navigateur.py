@@ -178,6 +178,7 @@ def test_an_entry_created_through_the_form_passes_banque_valider(browser, real_s
         form.pick("acteurs.0.type", "Association")
         form.pick("acteurs.0.role", "Porteur")
         form.fill("periode.debut", "2024")
+        form.fill("situation", "2026-11")
         form.add("sources")
         form.fill("sources.0.titre", "Note interne")
         form.fill("referent.nom", "Camille Exemple")

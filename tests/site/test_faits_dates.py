@@ -89,12 +89,12 @@ def test_the_models_page_credits_le_rameau_and_quotes_the_right_passages(real_si
     models = text(real_site.html("modeles/"))
     assert "Si l'on s'appuie sur les travaux du RAMEAU" in models
     assert "forme territoriale" not in models
-    innovation = text(real_site.html("modeles/innovation_societale/"))
+    innovation = text(real_site.html("modeles/innovation-societale/"))
     assert "le bien commun" not in innovation.lower()
     assert "Une expérience innovante sociétale" in innovation
-    cooperation = text(real_site.html("modeles/cooperation_economique/"))
+    cooperation = text(real_site.html("modeles/cooperation-economique/"))
     assert "concept écologique de lavage" not in cooperation  # the report gives Lavéo for responsible practices
-    pratiques = text(real_site.html("modeles/pratiques_responsables/"))
+    pratiques = text(real_site.html("modeles/pratiques-responsables/"))
     assert "L'exemple de Lavéo permet d'illustrer les pratiques responsables" in pratiques
 
 

@@ -15,7 +15,8 @@ import pytest
 
 from banque.sheets.policy import policy
 from banque.sheets.text import fold
-from tests.navigateur import RESULT_LINK, page_path, pagefind_search
+from tests.conftest import ROOT
+from tests.navigateur import RESULT_LINK, browser, page_path, pagefind_search  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -204,3 +205,20 @@ def test_without_title_cuts_the_title_only(page, real_server):
     assert run(page, real_server, "withoutTitle", cases) == [
         "Base de données", "Lavéo lave des voitures", "Acteur Lavéo",
         "Les acteurs sont nombreux", "Lavéoservice lave", "texte"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_search_is_captured_at_both_widths(browser, real_server, width):  # noqa: F811
+    """Screenshots of a search, kept with the map pages' ones in build/captures/ (issue 12):
+    a build artefact of the test run, to look at, never committed."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    try:
+        found = pagefind_search(tab, real_server, "insertion par le lavage de voitures")
+        assert found and "laveo-structures-insertion" in found[0]
+        captures = ROOT / "build" / "captures"
+        captures.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(captures / f"recherche-{width}.png"), full_page=True)
+        assert tab.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+    finally:
+        context.close()
