@@ -9,7 +9,6 @@ built on 27 November 2026: the agreement of 2022 has expired by then, the one of
 from __future__ import annotations
 
 import csv
-import gzip
 import html
 import io
 import json
@@ -23,6 +22,7 @@ import pytest
 from banque.sheets.problem import fragment
 from tests.conftest import ROOT
 from tests.navigateur import CONTENT, fold, run_build
+from tests.site.site_files import site_texts
 
 FIXTURES = ROOT / "tests" / "site" / "fixtures" / "consentement" / "experiences"
 BUILT_ON = "1795780800"  # 2026-11-27 12:00 UTC
@@ -42,17 +42,6 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     (folder / "log.txt").write_text(result.stdout, encoding="utf-8")
     return folder
-
-
-def texts(folder: Path):
-    """(relative path, text) of every file of the built site; Pagefind's gzip files decompressed."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            if data[:2] == b"\x1f\x8b":
-                data = gzip.decompress(data)
-            text = data.decode("utf-8", errors="replace")
-            yield path.relative_to(folder).as_posix(), text + "\n" + html.unescape(text)
 
 
 def page_text(site: Path, slug: str) -> str:
@@ -84,7 +73,7 @@ def feed(site: Path) -> dict[str, str]:
 def search_words(site: Path, slug: str) -> str:
     """The words Pagefind indexed for a page (its fragment). The referent's card is not indexed
     today: whatever the search shows comes from the sheet's text, never a consent claim."""
-    for _rel, text in texts(site / "build" / "site" / "pagefind" / "fragment"):
+    for _rel, text in site_texts(site / "build" / "site" / "pagefind" / "fragment"):
         if f"/experiences/{slug}/" in text:
             return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
     raise AssertionError(f"aucun fragment Pagefind pour {slug}")
@@ -143,10 +132,10 @@ def test_a_refusal_leaves_the_person_in_no_file_of_the_site(site: Path):
     assert "Capucine Ollivrac" in card  # the other cited person is still presented
     assert "reste à confirmer" in card and "a accepté" not in card
     words = [REFUSING, "Zastrouille", fold("Philémon Zastrouille")]
-    leaks = {rel for rel, text in texts(site / "build")  # the pages, search index, feed, exports, sitemap; docs too
+    leaks = {rel for rel, text in site_texts(site / "build")  # the pages, search index, feed, exports, sitemap; docs too
              if any(w in text or w in fold(text) for w in words)}
     assert not leaks, f"personne ayant refusé encore présente : {sorted(leaks)}"
-    checked = {rel for rel, _ in texts(site / "build" / "site")}
+    checked = {rel for rel, _ in site_texts(site / "build" / "site")}
     for must in ("donnees/experiences.json", "donnees/experiences.csv", "flux.xml", "sitemap.xml",
                  f"experiences/{REFUSED}/index.html"):
         assert must in checked

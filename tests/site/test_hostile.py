@@ -15,7 +15,6 @@ test_sanitize.py and test_csp.py.
 
 from __future__ import annotations
 
-import gzip
 import html as html_lib
 import os
 import re
@@ -43,6 +42,7 @@ from tests.site.hostile.corpus import (
     page_of,
     visible_text,
 )
+from tests.site.site_files import site_texts
 
 PUBLISHED = cases_with("publiee")
 REFUSED = cases_with("refusee")
@@ -451,23 +451,12 @@ def test_build_refused_case_names_step_and_link(sheet: Path, tmp_path):
 
 # -- 6. a referent masked, then removed, leaves no trace ------------------------------------------
 
-def _texts(folder: Path):
-    """(relative path, text) of every file; Pagefind's gzip files decompressed."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            if data[:2] == b"\x1f\x8b":
-                data = gzip.decompress(data)
-            text = data.decode("utf-8", errors="replace")
-            yield path.relative_to(folder).as_posix(), text + "\n" + html_lib.unescape(text)
-
-
 REFERENT_WORDS = ["Philibertine", "Oudart", "Vasquez", "jardinière coordinatrice", "Oudartienne"]
 
 
 def _mentions(folder: Path, words=REFERENT_WORDS) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for rel, text in _texts(folder):
+    for rel, text in site_texts(folder):
         folded = fold(text)
         hits = [w for w in words if w in text or fold(w) in folded]
         if hits:
@@ -522,7 +511,7 @@ def test_masking_then_removing_a_referent_erases_them_from_every_output(referent
     assert (out / "site" / "experiences" / slug / "index.html").is_file()
     leaks = _mentions(out)  # site and generated docs alike
     assert not leaks, f"référent masqué encore présent : {leaks}"
-    checked = {rel for rel, _ in _texts(out / "site")}
+    checked = {rel for rel, _ in site_texts(out / "site")}
     for must in ("donnees/experiences.json", "donnees/experiences.csv", "flux.xml", "sitemap.xml",
                  f"experiences/{slug}/index.html"):
         assert must in checked
