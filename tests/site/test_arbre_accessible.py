@@ -15,7 +15,6 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.navigateur import real_server, real_site  # noqa: F401  (fixtures)
 from tests.site.test_accessibilite import open_checked, template_pages  # noqa: F401
 from tests.site.test_clavier import PAGE_KINDS, url_for
 
@@ -103,7 +102,7 @@ def test_no_two_links_share_a_name_but_lead_to_different_places(browser, real_si
 
 @pytest.mark.parametrize(("query", "expected"), [("strasbourg", r"\d+ résultats? pour «\s?strasbourg\s?»"),
                                                  ("zqxwvk", r"Pas de résultat")])
-def test_search_count_is_a_named_polite_live_region(browser, real_server, query, expected):  # noqa: F811
+def test_search_count_is_a_named_polite_live_region(browser, real_server, query, expected):
     context, page = open_checked(browser, real_server, "recherche/")
     try:
         page.locator(".pagefind-ui__search-input").fill(query)
@@ -118,7 +117,7 @@ def test_search_count_is_a_named_polite_live_region(browser, real_server, query,
         context.close()
 
 
-def test_error_summary_is_a_named_alert_with_a_heading_and_takes_focus(browser, real_server):  # noqa: F811
+def test_error_summary_is_a_named_alert_with_a_heading_and_takes_focus(browser, real_server):
     context, page = open_checked(browser, real_server, "proposer/")
     try:
         page.click("#proposer button[type=submit]")

@@ -23,7 +23,6 @@ from banque.sheets.territory import territories
 from banque.site.pages.territories import region_slug
 from tests.a11y import install_axe, report, run_axe
 from tests.conftest import ROOT
-from tests.navigateur import browser, page, real_server, real_site, watcher  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +33,7 @@ NBSP = "\u00a0"
 _LABEL = re.compile(rf"^(.+){NBSP}: (?:(\d+){NBSP}expériences?|aucune expérience.*)$")
 
 
-def labels(page) -> dict[str, int]:  # noqa: F811
+def labels(page) -> dict[str, int]:
     """Each map link's name → the count its accessible name says."""
     found = {}
     for label in page.locator(".carte-svg a").evaluate_all("links => links.map(a => a.getAttribute('aria-label'))"):
@@ -44,7 +43,7 @@ def labels(page) -> dict[str, int]:  # noqa: F811
     return found
 
 
-def test_tab_reaches_a_region_and_enter_opens_it(page, real_server):  # noqa: F811
+def test_tab_reaches_a_region_and_enter_opens_it(page, real_server):
     page.goto(real_server.url(""))
     for _ in range(300):
         page.keyboard.press("Tab")
@@ -63,7 +62,7 @@ def test_tab_reaches_a_region_and_enter_opens_it(page, real_server):  # noqa: F8
     assert page.locator("h1").inner_text() == region
 
 
-def test_a_region_page_draws_its_departements(page, real_server):  # noqa: F811
+def test_a_region_page_draws_its_departements(page, real_server):
     page.goto(real_server.url("territoires/grand-est/"))
     shapes = page.locator(".carte-svg path.carte-forme")
     assert shapes.count() == len(territories().departements_of_region("44")) == 10
@@ -73,7 +72,7 @@ def test_a_region_page_draws_its_departements(page, real_server):  # noqa: F811
     assert "Licence Ouverte" in page.locator(".carte-source").inner_text()
 
 
-def test_the_shapes_carry_the_counts_of_the_content(page, real_server, real_site):  # noqa: F811
+def test_the_shapes_carry_the_counts_of_the_content(page, real_server, real_site):
     published = real_site.bank.experiences
     by_region = Counter(r for s in published for r in s.regions)
     page.goto(real_server.url(""))
@@ -95,7 +94,7 @@ def test_the_shapes_carry_the_counts_of_the_content(page, real_server, real_site
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", list(MAP_PAGES))
-def test_axe_finds_no_violation_and_captures_are_kept(browser, real_server, name, width):  # noqa: F811
+def test_axe_finds_no_violation_and_captures_are_kept(browser, real_server, name, width):
     context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
     install_axe(context)
     tab = context.new_page()

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.navigateur import real_server, real_site  # noqa: F401  (fixtures)
 from tests.site.test_accessibilite import TEMPLATES, open_checked, page_for, template_pages  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -75,7 +74,7 @@ def tab(page, times: int = 1) -> list[dict]:
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_tab_from_the_top_reaches_the_menu_button_and_enter_opens_it(browser, real_server, screen):  # noqa: F811
+def test_tab_from_the_top_reaches_the_menu_button_and_enter_opens_it(browser, real_server, screen):
     context, page = open_checked(browser, real_server, "", SCREENS[screen])
     try:
         stops = tab(page, 2)
@@ -122,7 +121,7 @@ def test_no_tab_stop_is_hidden_off_screen_or_covered(browser, real_site, real_se
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_a_sub_menu_opens_with_enter_and_covers_what_it_hides(browser, real_server, screen):  # noqa: F811
+def test_a_sub_menu_opens_with_enter_and_covers_what_it_hides(browser, real_server, screen):
     """« Territoires » opens its panel; focus goes in; Escape goes back to the opener."""
     context, page = open_checked(browser, real_server, "", SCREENS[screen])
     try:
@@ -143,7 +142,7 @@ def test_a_sub_menu_opens_with_enter_and_covers_what_it_hides(browser, real_serv
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_the_page_table_of_contents_in_the_drawer_opens_from_the_keyboard(browser, real_server, screen):  # noqa: F811
+def test_the_page_table_of_contents_in_the_drawer_opens_from_the_keyboard(browser, real_server, screen):
     """A page's own table of contents, inside the drawer: reached by Tab, opened by Enter."""
     context, page = open_checked(browser, real_server, "donnees/", SCREENS[screen])
     try:
@@ -171,7 +170,7 @@ def test_the_page_table_of_contents_in_the_drawer_opens_from_the_keyboard(browse
         context.close()
 
 
-def test_wide_screen_has_no_menu_button_in_the_tab_order(browser, real_server):  # noqa: F811
+def test_wide_screen_has_no_menu_button_in_the_tab_order(browser, real_server):
     context, page = open_checked(browser, real_server, "", {"width": 1280, "height": 800})
     try:
         assert not page.locator(MENU).is_visible()
@@ -186,7 +185,7 @@ MAX_TABS_TO_RESULTS = 10
 
 
 @pytest.mark.parametrize("screen", ["ordinateur", *SCREENS])
-def test_from_a_ticked_filter_the_first_result_is_at_most_10_tabs_away(browser, real_server, screen):  # noqa: F811
+def test_from_a_ticked_filter_the_first_result_is_at_most_10_tabs_away(browser, real_server, screen):
     viewport = SCREENS.get(screen, {"width": 1280, "height": 800})
     context, page = open_checked(browser, real_server, "explorer/", viewport)
     try:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.navigateur import LOCAL_HOST, real_site  # noqa: F401  (fixture)
+from tests.navigateur import LOCAL_HOST
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ LOOK = """() => {
 @pytest.mark.parametrize("prefix", ["/", "/autre/base/", "/banque-experiences/"])
 @pytest.mark.parametrize("missing", ["404.html", "une/adresse/profonde/absente/"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_404_page_keeps_its_style_logo_and_links_at_any_base(browser, real_site, prefix, missing, width):  # noqa: F811
+def test_404_page_keeps_its_style_logo_and_links_at_any_base(browser, real_site, prefix, missing, width):
     httpd, base = _serve(real_site.site, prefix)
     context = browser.new_context(viewport={"width": width, "height": 800})
     try:

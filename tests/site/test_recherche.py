@@ -16,7 +16,7 @@ import pytest
 from banque.sheets.policy import policy
 from banque.sheets.text import fold
 from tests.conftest import ROOT
-from tests.navigateur import RESULT_LINK, browser, page_path, pagefind_search  # noqa: F401  (fixture)
+from tests.navigateur import RESULT_LINK, page_path, pagefind_search
 
 pytestmark = pytest.mark.browser
 
@@ -208,7 +208,7 @@ def test_without_title_cuts_the_title_only(page, real_server):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_a_search_is_captured_at_both_widths(browser, real_server, width):  # noqa: F811
+def test_a_search_is_captured_at_both_widths(browser, real_server, width):
     """Screenshots of a search, kept with the map pages' ones in build/captures/ (issue 12):
     a build artefact of the test run, to look at, never committed."""
     context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
