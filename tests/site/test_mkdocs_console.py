@@ -29,6 +29,8 @@ def test_other_information_is_silent_and_unknown_warnings_still_show():
     assert said("[15:01:11] Watching paths for changes: 'mkdocs.yml', 'content'") == ""
     assert said("[15:01:23] Reloading browsers") == ""
     assert said("Browser connected: http://127.0.0.1:8000/") == ""
+    # The live server sends « / » on to the site's address: logged as a warning, said nowhere.
+    assert said('[17:50:41] "GET / HTTP/1.1" code 302', logging.WARNING) == ""
     unknown = said("Something new went wrong", logging.WARNING)
     assert unknown.startswith("Avertissement de mkdocs") and unknown.endswith("Something new went wrong")
 

@@ -24,6 +24,8 @@ LINES = [
     (re.compile(r"^Serving on (?P<url>\S+)"), "Aperçu en direct" + NBSP + ": {url} (Ctrl+C pour l'arrêter)"),
     (re.compile(r"^Detected file changes$"), "Modification détectée" + NBSP + ": le site se reconstruit."),
     (re.compile(r'^"(?:GET|HEAD) (?P<path>\S+) HTTP/[\d.]+" code 404$'), "Page introuvable" + NBSP + ": {path}"),
+    # The server sends « / » on to the site's address (site_url's path): expected, so silent.
+    (re.compile(r'^"(?:GET|HEAD) \S+ HTTP/[\d.]+" code 30[12378]$'), ""),
     (re.compile(r"^An error happened during the rebuild"),
      "La reconstruction a échoué" + NBSP + ": corrigez l'erreur ci-dessus, l'aperçu reprendra seul."),
     (re.compile(r"^Shutting down\.\.\.$"), "Arrêt de l'aperçu."),
