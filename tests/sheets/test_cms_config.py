@@ -68,7 +68,9 @@ def test_every_field_of_the_model_has_a_labelled_widget_with_its_hint(kind):
     for path, _info, widget in model_fields(KINDS[kind], fields):
         assert widget.get("widget") in {"string", "text", "select", "list", "object", "number", "boolean", "datetime",
                                         "relation"}, path
-        assert widget["label"] == cms_config.LABELS.get(widget["name"], widget["name"]), path
+        # A French label for every field: a new field without one would show its raw key.
+        assert widget["name"] in cms_config.LABELS, f"{path} : pas de libellé français dans cms_config.LABELS"
+        assert widget["label"] == cms_config.LABELS[widget["name"]], path
         assert widget.get("hint"), f"{path} : pas d'aide"
     assert fields[-1]["name"] == cms_config.BODY and fields[-1]["widget"] == "markdown"
 
